@@ -57,15 +57,23 @@ CREATE TABLE IF NOT EXISTS mailboxes (
   title                 VARCHAR,
   status                VARCHAR NOT NULL, -- active | locked | closed
   created_at            TIMESTAMPTZ,
-  last_login_at         TIMESTAMPTZ,
   password_changed_at   TIMESTAMPTZ,
   must_change_password  BOOLEAN,
   quota_mb              DOUBLE,
-  used_mb               DOUBLE,
   forward_to            VARCHAR[],
   phone                 VARCHAR,         -- only for co-quan mailboxes (an office line); never a personal mobile
   source                VARCHAR NOT NULL, -- mailboxes.csv | zimbra-accounts.txt
   PRIMARY KEY (address, seen_from)
+);
+
+-- Fast-changing registry facts, one row per mailbox per export night (kept out of the versions above so a nightly
+-- login does not create a new version). As-of queries read the latest row on or before the date.
+CREATE TABLE IF NOT EXISTS mailbox_activity (
+  export_date    DATE NOT NULL,
+  address        VARCHAR NOT NULL,
+  last_login_at  TIMESTAMPTZ,   -- Zimbra updates this at most weekly (SPEC §3.2): never claim daily precision
+  used_mb        DOUBLE,
+  PRIMARY KEY (export_date, address)
 );
 
 CREATE TABLE IF NOT EXISTS logins (
