@@ -6,3 +6,7 @@
 export { AddressError, GIVEN_NAME_MARKER, foldNameWord, parsePersonalName, personalNameReadings } from './address/name.ts';
 export type { AddressErrorCode, ParsedName } from './address/name.ts';
 export { allocatePersonalAddress, normalizeAgencyAbbr, personalLocalBase } from './address/personal.ts';
+export { ORG_TEMPLATES, abbreviateOrgName, normalizeOrgPart, orgAddress } from './address/org.ts';
+export type { AbbreviateOptions, OrgPart, OrgParts, OrgTemplate } from './address/org.ts';
+export { checkAddressConformance } from './address/conformance.ts';
+export type { AddressOwner, ConformanceResult } from './address/conformance.ts';

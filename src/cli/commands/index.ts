@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { addressCommand } from './address.ts';
 
 /** Every CLI command, in the order `--help` lists them (SPEC §2). */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [addressCommand];

@@ -39,6 +39,9 @@ function initials(words: readonly string[]): string {
  */
 export function personalNamePart(policy: Policy, name: ParsedName): string {
   const format = policy.addresses.personal.value;
+  if (format === null) {
+    throw new AddressError('unknown-template', `hồ sơ ${policy.id} không quy định định dạng hộp thư cá nhân`);
+  }
   return format === 'given-initials.agency'
     ? name.given + initials(name.familyAndMiddle)
     : initials(name.familyAndMiddle) + name.given;
@@ -61,8 +64,8 @@ const join = (name: string, agency: string | undefined) => (agency === undefined
 
 /**
  * The k-th local part a person with this name may receive: k = 0 is the base form, k ≥ 1 the duplicate forms of the
- * profile's rule, in order. Distinct for distinct k. Returns undefined only when the rule needs an agency abbreviation
- * and none was given.
+ * profile's rule, in order. Distinct for distinct k. Returns undefined for k ≥ 1 when the rule needs an agency
+ * abbreviation and none was given, or when the profile sets no duplicate rule.
  * - `number-after-name`: dcnguyen, dcnguyen1, dcnguyen2 … (002 Điều 3 khoản 4 điểm a; 001 Điều 3 khoản 4 điểm a).
  * - `agency-then-number`: ntbinh, ntbinh.sotttt, ntbinh2.sotttt, ntbinh3.sotttt … (003 Điều 3 khoản 3 điểm b);
  *   when the format already carries the agency, the numbered forms follow the base directly.
@@ -83,6 +86,8 @@ export function personalCandidateLocal(policy: Policy, shape: LocalShape, agency
     }
     case 'number-before-agency':
       return join(`${shape.name}${k + 1}`, shape.agency ?? agencyAbbr);
+    case null:
+      return undefined;
   }
 }
 
@@ -118,9 +123,13 @@ export function allocatePersonalAddress(
   for (let k = 0; k <= taken.size; k++) {
     const local = personalCandidateLocal(policy, shape, agency, k);
     if (local === undefined) {
+      const taken = `địa chỉ ${join(shape.name, shape.agency)}@${domain} đã được cấp`;
+      if (policy.addresses.duplicate.value === null) {
+        throw new AddressError('unknown-template', `${taken}; hồ sơ ${policy.id} không quy định cách phân biệt trùng tên`);
+      }
       throw new AddressError(
         'agency-required',
-        `địa chỉ ${join(shape.name, shape.agency)}@${domain} đã được cấp; quy tắc trùng tên của hồ sơ ${policy.id} ` +
+        `${taken}; quy tắc trùng tên của hồ sơ ${policy.id} ` +
           `(${formatCitation(policy.addresses.duplicate.cite)}) cần tên viết tắt của cơ quan để phân biệt`,
       );
     }

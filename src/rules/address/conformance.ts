@@ -1,0 +1,127 @@
+/**
+ * Does an existing address follow the profile's format for its owner? (SPEC §4.2, §4.4: "không đúng định dạng",
+ * informational, not a violation.) Pure: no I/O.
+ */
+import { formatCitation, type Policy } from '../policy/schema.ts';
+import { AddressError, personalNameReadings } from './name.ts';
+import { normalizeAgencyAbbr, personalCandidateLocal, personalNamePart } from './personal.ts';
+import { normalizeOrgPart, orgAddress, templateParts, type OrgParts, type OrgTemplate } from './org.ts';
+
+/** Who holds the address: a person (by full name, optionally the agency abbreviation) or an organisational mailbox. */
+export type AddressOwner =
+  | { kind: 'personal'; fullName: string; agencyAbbr?: string | undefined }
+  | { kind: 'org'; template: OrgTemplate; parts: OrgParts };
+
+export interface ConformanceResult {
+  conforms: boolean;
+  /** Addresses that would conform (the base form first), for the operator; `<…>` marks a part not known here. */
+  expected: string[];
+  /** Vietnamese explanation with the rule's citation when it does not conform. */
+  reason?: string;
+}
+
+const ANY_PART = '[a-z0-9]+(?:\\.[a-z0-9]+)*';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Duplicate numbers as the rules write them: 1, 2, … (no leading zero), or from 2 on. */
+const FROM_1 = '[1-9][0-9]*';
+const FROM_2 = '(?:[2-9]|[1-9][0-9]+)';
+
+/** The local parts a reading of the name may take under the profile: base plus the duplicate rule's forms. */
+function personalLocalPattern(policy: Policy, namePart: string, agency: string | undefined): string {
+  const n = escape(namePart);
+  const a = agency === undefined ? ANY_PART : escape(agency);
+  const formatHasAgency = policy.addresses.personal.value === 'given-initials.agency';
+  switch (policy.addresses.duplicate.value) {
+    case 'number-after-name':
+      return formatHasAgency ? `${n}(?:${FROM_1})?\\.${a}` : `${n}(?:${FROM_1})?`;
+    case 'agency-then-number':
+      return formatHasAgency ? `${n}(?:${FROM_2})?\\.${a}` : `${n}|${n}(?:${FROM_2})?\\.${a}`;
+    case 'number-before-agency':
+      return formatHasAgency ? `${n}(?:${FROM_2})?\\.${a}` : `${n}|${n}${FROM_2}(?:\\.${a})?`;
+    case null:
+      return formatHasAgency ? `${n}\\.${a}` : n;
+  }
+}
+
+function splitAddress(address: string): { local: string; domain: string } {
+  const clean = address.trim().toLowerCase();
+  const at = clean.lastIndexOf('@');
+  return at < 0 ? { local: clean, domain: '' } : { local: clean.slice(0, at), domain: clean.slice(at + 1) };
+}
+
+function checkPersonal(policy: Policy, local: string, owner: { fullName: string; agencyAbbr?: string | undefined }) {
+  const agency = normalizeAgencyAbbr(owner.agencyAbbr);
+  const readings = personalNameReadings(owner.fullName);
+  const domain = policy.domain.value;
+  const conforms = readings.some((reading) => {
+    const pattern = personalLocalPattern(policy, personalNamePart(policy, reading), agency);
+    return new RegExp(`^(?:${pattern})$`).test(local);
+  });
+  const first = readings[0];
+  const shownAgency = agency ?? '<cơ quan>';
+  const namePart = first === undefined ? '' : personalNamePart(policy, first);
+  const shape = {
+    name: namePart,
+    agency: policy.addresses.personal.value === 'given-initials.agency' ? shownAgency : undefined,
+  };
+  const expected = [0, 1, 2]
+    .map((k) => personalCandidateLocal(policy, shape, shownAgency, k))
+    .filter((l): l is string => l !== undefined)
+    .map((l) => `${l}@${domain}`);
+  const reason = conforms
+    ? undefined
+    : `không đúng định dạng hộp thư cá nhân (${formatCitation(policy.addresses.personal.cite)}; trùng tên: ` +
+      `${formatCitation(policy.addresses.duplicate.cite)}): với "${owner.fullName.trim()}" cần dạng ${expected.join(', ')}…`;
+  return { conforms, expected, reason };
+}
+
+function checkOrg(policy: Policy, local: string, owner: { template: OrgTemplate; parts: OrgParts }) {
+  const entry = policy.addresses[owner.template];
+  const template = entry.value ?? '';
+  const parts = templateParts(template);
+  const known = parts.every((p) => owner.parts[p] !== undefined && owner.parts[p]?.trim() !== '');
+  const pattern = template
+    .split(/(\{\w+\})/)
+    .map((piece) => {
+      const part = /^\{(\w+)\}$/.exec(piece)?.[1] as keyof OrgParts | undefined;
+      if (part === undefined) return escape(piece);
+      const value = owner.parts[part];
+      return value === undefined || value.trim() === '' ? ANY_PART : escape(normalizeOrgPart(part, value));
+    })
+    .join('');
+  const conforms = new RegExp(`^${pattern}$`).test(local);
+  const expected = known
+    ? [orgAddress(policy, owner.template, owner.parts)]
+    : [`${template.replace(/\{(\w+)\}/g, (m, p: keyof OrgParts) => (owner.parts[p] ? normalizeOrgPart(p, owner.parts[p]) : `<${p}>`))}@${policy.domain.value}`];
+  const reason = conforms
+    ? undefined
+    : `không đúng định dạng hộp thư "${template}" (${formatCitation(entry.cite)}): cần ${expected.join(', ')}`;
+  return { conforms, expected, reason };
+}
+
+/**
+ * Whether `address` follows the current profile's format for its `owner` (SPEC §4.2; the personal format and
+ * duplicate rule of `policy.addresses.personal`/`.duplicate`, or the organisational template, each with its citation).
+ * Case-insensitive. A personal name without the marker may be read with a given name of one or more final words
+ * (Khmer given names), so "ttsaruone" conforms for "Thạch Thị Sa Rươne"; the numbered forms conform for any number of
+ * the rule's sequence (dcnguyen1 for Dương Chí Nguyện under soctrang-2024), the forms of another rule do not
+ * (nguyen.dc, ntbinh.sotttt under soctrang-2024). An owner name that yields no letters cannot be judged: the result
+ * is `conforms: false` with the reason, never an exception.
+ */
+export function checkAddressConformance(policy: Policy, address: string, owner: AddressOwner): ConformanceResult {
+  const { local, domain } = splitAddress(address);
+  try {
+    const result = owner.kind === 'personal' ? checkPersonal(policy, local, owner) : checkOrg(policy, local, owner);
+    if (domain !== policy.domain.value) {
+      return {
+        conforms: false,
+        expected: result.expected,
+        reason: `tên miền "${domain}" khác tên miền của hệ thống ${policy.domain.value} (${formatCitation(policy.domain.cite)})`,
+      };
+    }
+    return result.reason === undefined ? { conforms: true, expected: result.expected } : result;
+  } catch (err) {
+    if (!(err instanceof AddressError)) throw err;
+    return { conforms: false, expected: [], reason: `không kiểm tra được định dạng: ${err.message}` };
+  }
+}
