@@ -1,0 +1,64 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { SITE_DATA_ENV } from '../data/siteData.ts';
+import type { Audience } from './types.ts';
+
+/** The repository root (where astro.config.mjs lives). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Pages only the internal build has (e.g. /kham-pha/): `src/site/internal-pages/<route>.astro`. */
+const INTERNAL_PAGES = join(PROJECT_ROOT, 'src/site/internal-pages');
+
+function astroFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.astro'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Injects the internal-only pages when building for the internal audience; the public build never sees them. */
+function audienceRoutes(audience: Audience): AstroIntegration {
+  return {
+    name: 'thu-cong-vu:audience-routes',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        if (audience !== 'internal') return;
+        for (const file of astroFiles(INTERNAL_PAGES)) {
+          const route = relative(INTERNAL_PAGES, file).replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+          injectRoute({ pattern: `/${route}`, entrypoint: file });
+        }
+      },
+    },
+  };
+}
+
+export interface AstroBuildOptions {
+  audience: Audience;
+  outDir: string;
+  /** Normalised base path: starts and ends with "/". */
+  base: string;
+  /** The JSON file holding the collected site data. */
+  dataFile: string;
+}
+
+/**
+ * Runs the Astro static build with astro.config.mjs plus this build's outDir, base and audience routes. The pages
+ * read the site data from the file named in the THU_CONG_VU_SITE_DATA environment variable. Telemetry is off.
+ */
+export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env[SITE_DATA_ENV] = options.dataFile;
+  const { build } = await import('astro');
+  await build(
+    {
+      root: PROJECT_ROOT,
+      outDir: options.outDir,
+      base: options.base,
+      logLevel: 'warn',
+      integrations: [audienceRoutes(options.audience)],
+    },
+    { teardownCompiler: false },
+  );
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RunError, type CommandIO } from '../../cli/command.ts';
+import { loadPolicy, isPolicyId } from '../../rules/policy/load.ts';
+import { DEFAULT_POLICY, type Policy } from '../../rules/policy/schema.ts';
+import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
+import { runAstroBuild } from './astroBuild.ts';
+import { collectSiteData, type SiteData } from './collect/index.ts';
+import type { Audience, CollectContext, DownloadRef } from './types.ts';
+import { writeDownloads, writeEmittedFiles, type PendingDownload, type PendingFile } from './writeFiles.ts';
+
+export interface BuildSiteOptions {
+  /** The warehouse file. */
+  db: string;
+  audience: Audience;
+  /** Output folder; Astro empties it first. */
+  out: string;
+  /** Sub-path the site is published under on the portal, e.g. "/thu-cong-vu/" (default "/"). */
+  base?: string;
+}
+
+export interface BuildSiteResult {
+  out: string;
+  audience: Audience;
+  asOf: string | null;
+  downloads: number;
+  collectMs: number;
+  astroMs: number;
+}
+
+/** Normalises a base path to "/a/b/" form; throws a RunError for anything that is not a plain URL path. */
+export function normaliseBase(base: string | undefined): string {
+  if (base === undefined || base === '' || base === '/') return '/';
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) {
+    throw new RunError(`--base "${base}" không hợp lệ: dùng đường dẫn như /thu-cong-vu/ (chữ, số, - . _ ~)`);
+  }
+  return `/${trimmed}/`;
+}
+
+/** The profile in force: warehouse_meta key "policy", default soctrang-2024 (SPEC §4.1). */
+async function policyInForce(conn: DuckDBConnection): Promise<Policy> {
+  const [row] = await queryRows<{ value: string }>(conn, `SELECT value FROM warehouse_meta WHERE key = 'policy'`);
+  const id = row?.value ?? DEFAULT_POLICY;
+  if (!isPolicyId(id)) throw new RunError(`kho dữ liệu ghi hồ sơ chính sách "${id}" không có trong data/policies/`);
+  return loadPolicy(id);
+}
+
+/** The night the site describes: the latest export date ingested (or, for a warehouse filled otherwise, seen). */
+async function latestNight(conn: DuckDBConnection): Promise<string | null> {
+  const [row] = await queryRows<{ d: string | null }>(
+    conn,
+    `SELECT greatest((SELECT max(export_date) FROM ingest_runs), (SELECT max(seen_from) FROM mailboxes),
+                     (SELECT max(last_seen) FROM agencies))::VARCHAR AS d`,
+  );
+  return row?.d ?? null;
+}
+
+/**
+ * Builds the static site for one audience from the warehouse (SPEC §2 `build`, §5): collects every area's slice on a
+ * read-only connection, writes it as JSON for the pages, runs Astro, then writes the CSV/XLSX downloads and other
+ * emitted files. Times shown on pages are Asia/Ho_Chi_Minh. Progress goes to `io.stderr`.
+ */
+export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promise<BuildSiteResult> {
+  const base = normaliseBase(options.base);
+  const out = resolve(options.out);
+  const downloads: PendingDownload[] = [];
+  const files: PendingFile[] = [];
+  const started = performance.now();
+  const { data, asOf } = await withReadOnlyWarehouse(options.db, async (conn) => {
+    await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+    const policy = await policyInForce(conn);
+    const asOf = await latestNight(conn);
+    const ctx: CollectContext = {
+      conn,
+      audience: options.audience,
+      policy,
+      asOf,
+      addDownload(path, title, table): DownloadRef {
+        downloads.push({ path, title, table });
+        return { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length };
+      },
+      emitFile(path, write) {
+        files.push({ path, write });
+        return path;
+      },
+    };
+    const data: SiteData = await collectSiteData(ctx, (area, ms) =>
+      io.stderr(`  thu thập ${area}: ${Math.round(ms)} ms\n`),
+    );
+    return { data, asOf };
+  });
+  const collectMs = performance.now() - started;
+
+  const tmp = mkdtempSync(join(tmpdir(), 'thu-cong-vu-site-'));
+  try {
+    const dataFile = join(tmp, 'site-data.json');
+    writeFileSync(dataFile, JSON.stringify(data));
+    const astroStarted = performance.now();
+    await runAstroBuild({ audience: options.audience, outDir: out, base, dataFile });
+    const astroMs = performance.now() - astroStarted;
+    await writeDownloads(out, downloads);
+    await writeEmittedFiles(out, files);
+    return { out, audience: options.audience, asOf, downloads: downloads.length, collectMs, astroMs };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,146 @@
+import { queryRows } from '../../../warehouse/open.ts';
+import { formatDate, formatDateTime, sortVi } from '../../format.ts';
+import { vi } from '../../i18n/vi.ts';
+import type { CollectContext, DownloadRef } from '../types.ts';
+import { lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
+
+/** A mailbox as listed on an internal agency page. No personal phone, CCCD or birth date exists here by design. */
+export interface MailboxRow {
+  address: string;
+  name: string | null;
+  kind: string;
+  department: string | null;
+  title: string | null;
+  status: string;
+  createdAt: string | null;
+  lastLoginMs: number | null;
+  usedMb: number | null;
+}
+
+export interface AgencyView {
+  code: string;
+  name: string;
+  abbr: string | null;
+  parentCode: string | null;
+  kind: string;
+  group: string;
+  headcount: number | null;
+  /** The agency's office phone and address (public facts from the agency list, not personal data). */
+  phone: string | null;
+  address: string | null;
+  validFrom: string;
+  validTo: string | null;
+  successorCode: string | null;
+  /** In force on the as-of date. */
+  active: boolean;
+  /** Mailboxes in force on the as-of date, by kind and status. */
+  mailboxes: { kind: string; status: string; count: number }[];
+  personalActive: number;
+  /** Active personal mailboxes / headcount (SPEC §4.5 coverage), null without a headcount. */
+  coverage: number | null;
+  /** Last 12 months: mailboxes issued up to each month's end (by creation date) and created in the month. */
+  trend: { month: string; cumulative: number; created: number }[];
+  /** Internal builds only. */
+  mailboxList?: MailboxRow[];
+  mailboxDownload?: DownloadRef;
+}
+
+export interface AgenciesSlice {
+  /** Every agency that ever existed (latest version of each), sorted by Vietnamese name. */
+  list: AgencyView[];
+}
+
+/** Collects one view per agency (SPEC §5 Cơ quan). Internal builds add the per-mailbox list and its download. */
+export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlice> {
+  if (!ctx.asOf) return { list: [] };
+  const p = { d: ctx.asOf };
+  const base = await queryRows<Omit<AgencyView, 'mailboxes' | 'personalActive' | 'coverage' | 'trend'>>(
+    ctx.conn,
+    `SELECT code, name, abbr, parent_code AS parentCode, kind, grp AS "group", headcount, phone, address,
+            valid_from::VARCHAR AS validFrom, valid_to::VARCHAR AS validTo, successor_code AS successorCode,
+            (valid_from <= $d::DATE AND (valid_to IS NULL OR valid_to > $d::DATE)) AS active
+       FROM agencies QUALIFY row_number() OVER (PARTITION BY code ORDER BY valid_from DESC) = 1`,
+    p,
+  );
+  const counts = await queryRows<{ agency: string; kind: string; status: string; count: number }>(
+    ctx.conn,
+    `SELECT agency_code AS agency, kind, status, count(*)::INTEGER AS count FROM ${mailboxesAsOf('$d::DATE')} m
+      WHERE agency_code IS NOT NULL GROUP BY ALL ORDER BY kind, status`,
+    p,
+  );
+  const trend = await queryRows<{ agency: string; month: string; cumulative: number; created: number }>(
+    ctx.conn,
+    `WITH months AS (
+       SELECT unnest(generate_series(date_trunc('month', $d::DATE) - INTERVAL 11 MONTH, date_trunc('month', $d::DATE),
+                                     INTERVAL 1 MONTH))::DATE AS m)
+     SELECT agency_code AS agency, strftime(m, '%Y-%m') AS month,
+            count(*) FILTER (WHERE created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
+            count(*) FILTER (WHERE created_at::DATE >= m AND created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS created
+       FROM ${mailboxesAsOf('$d::DATE')} mb CROSS JOIN months
+      WHERE agency_code IS NOT NULL GROUP BY ALL ORDER BY agency, month`,
+    p,
+  );
+  const countsBy = groupBy(counts, (r) => r.agency);
+  const trendBy = groupBy(trend, (r) => r.agency);
+  const listsBy = ctx.audience === 'internal' ? groupBy(await mailboxRows(ctx), (r) => r.agency) : null;
+
+  const list = base.map((a): AgencyView => {
+    const mailboxes = (countsBy.get(a.code) ?? []).map(({ kind, status, count }) => ({ kind, status, count }));
+    const personalActive = mailboxes.find((m) => m.kind === 'ca-nhan' && m.status === 'active')?.count ?? 0;
+    const view: AgencyView = {
+      ...a,
+      mailboxes,
+      personalActive,
+      coverage: a.headcount ? personalActive / a.headcount : null,
+      trend: (trendBy.get(a.code) ?? []).map(({ month, cumulative, created }) => ({ month, cumulative, created })),
+    };
+    if (listsBy) {
+      const rows = sortVi(listsBy.get(a.code) ?? [], (r) => r.address).map(({ agency: _agency, ...r }) => r);
+      view.mailboxList = rows;
+      if (rows.length > 0) view.mailboxDownload = ctx.addDownload(`co-quan/${a.code}/hop-thu`, `Hộp thư ${a.code}`, mailboxTable(rows));
+    }
+    return view;
+  });
+  return { list: sortVi(list, (a) => a.name) };
+}
+
+async function mailboxRows(ctx: CollectContext): Promise<(MailboxRow & { agency: string })[]> {
+  return queryRows(
+    ctx.conn,
+    `WITH act AS (SELECT address, arg_max(used_mb, export_date) AS used_mb FROM mailbox_activity
+                   WHERE export_date <= $d::DATE GROUP BY address)
+     SELECT m.agency_code AS agency, m.address, m.display_name AS name, m.kind, m.department, m.title, m.status,
+            m.created_at::DATE::VARCHAR AS createdAt, epoch_ms(l.last_login)::DOUBLE AS lastLoginMs, act.used_mb AS usedMb
+       FROM ${mailboxesAsOf('$d::DATE')} m
+       LEFT JOIN ${lastLoginAsOf('$d::DATE')} l USING (address)
+       LEFT JOIN act USING (address)
+      WHERE m.agency_code IS NOT NULL`,
+    { d: ctx.asOf },
+  );
+}
+
+function mailboxTable(rows: MailboxRow[]) {
+  const t = vi.mailbox;
+  return {
+    columns: [
+      { header: t.address, width: 34 }, { header: t.name, width: 30 }, { header: t.kind, width: 10 },
+      { header: t.department, width: 24 }, { header: t.title, width: 20 }, { header: t.status, width: 16 },
+      { header: t.createdAt, width: 12 }, { header: t.lastLogin, width: 18 }, { header: t.usedMb, width: 12, numFmt: '#,##0.0' },
+    ],
+    rows: rows.map((r) => [
+      r.address, r.name, t.kinds[r.kind] ?? r.kind, r.department, r.title, t.statuses[r.status] ?? r.status,
+      formatDate(r.createdAt), r.lastLoginMs === null ? null : formatDateTime(r.lastLoginMs), r.usedMb,
+    ]),
+  };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}

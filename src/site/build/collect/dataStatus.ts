@@ -1,0 +1,123 @@
+import { basename } from 'node:path';
+import { queryRows } from '../../../warehouse/open.ts';
+import { formatDate } from '../../format.ts';
+import { policyParameters, type PolicyParameter } from '../policyParameters.ts';
+import type { CollectContext, DownloadRef } from '../types.ts';
+
+/** One ingest run as shown on the data page. */
+export interface IngestRunView {
+  runId: number;
+  exportDate: string;
+  /** Folder name only: the operator's server paths are not published. */
+  folder: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+  rowsLoaded: Record<string, number>;
+  rowsQuarantined: number;
+  warnings: string[];
+}
+
+export interface QuarantineRowView {
+  exportDate: string;
+  file: string;
+  line: number | null;
+  column: string | null;
+  reason: string;
+  /** The raw row (personal fields already blanked by ingest); internal builds only. */
+  raw?: string | null;
+}
+
+/** The Dữ liệu page (SPEC §5): ingest history, row counts, quarantined rows with reasons, profile in force. */
+export interface DataStatus {
+  runs: IngestRunView[];
+  tables: { table: string; rows: number }[];
+  quarantine: {
+    total: number;
+    /** Counts by file and reason, largest first. */
+    byReason: { file: string; reason: string; rows: number }[];
+    /** The most recent rows (at most QUARANTINE_ROWS_SHOWN); every row is in the download. */
+    recent: QuarantineRowView[];
+    download: DownloadRef | null;
+  };
+  profile: PolicyParameter[];
+  runsDownload: DownloadRef | null;
+}
+
+/** How many quarantined rows the page lists inline; the CSV/XLSX holds them all. */
+export const QUARANTINE_ROWS_SHOWN = 200;
+
+/** Collects the data page. Public builds omit the raw quarantined text (defence in depth for personal data). */
+export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus> {
+  const internal = ctx.audience === 'internal';
+  const runs = (
+    await queryRows<{
+      runId: number; exportDate: string; dir: string; startedAtMs: number; finishedAtMs: number;
+      rowsLoaded: string; rowsQuarantined: number; warnings: string;
+    }>(
+      ctx.conn,
+      `SELECT run_id::INTEGER AS runId, export_date::VARCHAR AS exportDate, export_dir AS dir,
+              epoch_ms(started_at)::DOUBLE AS startedAtMs, epoch_ms(finished_at)::DOUBLE AS finishedAtMs,
+              rows_loaded::VARCHAR AS rowsLoaded, rows_quarantined::INTEGER AS rowsQuarantined,
+              warnings::VARCHAR AS warnings
+         FROM ingest_runs ORDER BY finished_at DESC, run_id DESC`,
+    )
+  ).map((r) => ({
+    runId: r.runId,
+    exportDate: r.exportDate,
+    folder: basename(r.dir),
+    startedAtMs: r.startedAtMs,
+    finishedAtMs: r.finishedAtMs,
+    rowsLoaded: JSON.parse(r.rowsLoaded) as Record<string, number>,
+    rowsQuarantined: r.rowsQuarantined,
+    warnings: JSON.parse(r.warnings) as string[],
+  }));
+
+  const tableNames = await queryRows<{ name: string }>(
+    ctx.conn,
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary
+      ORDER BY table_name`,
+  );
+  const tables: DataStatus['tables'] = [];
+  for (const { name } of tableNames) {
+    // Identifiers cannot be bound; the name comes from the catalog, quoted as an identifier.
+    const [row] = await queryRows<{ n: number }>(ctx.conn, `SELECT count(*)::BIGINT::DOUBLE AS n FROM "${name.replace(/"/g, '""')}"`);
+    tables.push({ table: name, rows: row?.n ?? 0 });
+  }
+
+  const byReason = await queryRows<{ file: string; reason: string; rows: number }>(
+    ctx.conn,
+    `SELECT file, reason, count(*)::INTEGER AS rows FROM quarantine GROUP BY file, reason ORDER BY rows DESC, file, reason`,
+  );
+  const all = await queryRows<QuarantineRowView & { raw: string | null }>(
+    ctx.conn,
+    `SELECT export_date::VARCHAR AS exportDate, file, line, column_name AS "column", reason, raw
+       FROM quarantine ORDER BY export_date DESC, run_id DESC, file, line NULLS FIRST`,
+  );
+  const recent = all.slice(0, QUARANTINE_ROWS_SHOWN).map((r) => (internal ? r : { ...r, raw: undefined }));
+  const download = all.length === 0 ? null : ctx.addDownload('du-lieu/cach-ly', 'Dòng bị cách ly', {
+    columns: [
+      { header: 'Ngày xuất', width: 12 }, { header: 'Tệp', width: 24 }, { header: 'Dòng', width: 8 },
+      { header: 'Cột', width: 18 }, { header: 'Lý do', width: 60 },
+      ...(internal ? [{ header: 'Nội dung gốc', width: 80 }] : []),
+    ],
+    rows: all.map((r) => [formatDate(r.exportDate), r.file, r.line, r.column, r.reason, ...(internal ? [r.raw] : [])]),
+  });
+  const runsDownload = runs.length === 0 ? null : ctx.addDownload('du-lieu/lich-su-nap', 'Lịch sử nạp dữ liệu', {
+    columns: [
+      { header: 'Lần nạp', width: 8 }, { header: 'Ngày xuất', width: 12 }, { header: 'Thư mục', width: 16 },
+      { header: 'Số dòng đã nạp', width: 40 }, { header: 'Số dòng cách ly', width: 14 }, { header: 'Cảnh báo', width: 60 },
+    ],
+    rows: runs.map((r) => [
+      r.runId, formatDate(r.exportDate), r.folder,
+      Object.entries(r.rowsLoaded).map(([k, v]) => `${k}: ${v}`).join('; '), r.rowsQuarantined, r.warnings.join('; '),
+    ]),
+  });
+
+  return {
+    runs,
+    tables,
+    quarantine: { total: all.length, byReason, recent, download },
+    profile: policyParameters(ctx.policy),
+    runsDownload,
+  };
+}

@@ -1,0 +1,91 @@
+import { queryRows } from '../../../warehouse/open.ts';
+import type { CollectContext } from '../types.ts';
+import { agenciesAsOf, lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
+
+/** Headline figures on one date (SPEC §5 Tổng quan). null = the warehouse has no registry for that date. */
+export interface Headline {
+  date: string;
+  agencies: number;
+  personalActive: number | null;
+  agencyActive: number | null;
+  headcount: number;
+  /** Active personal mailboxes of agencies in force / their headcount (SPEC §4.5 coverage). */
+  coverage: number | null;
+  /** Share of active personal mailboxes with a login in the window (SPEC §4.5 regular use). */
+  regularUse: number | null;
+  /** Requests received in the window ending on the date. */
+  requests: number;
+}
+
+export interface Overview {
+  /** The comparison window in days: the profile's regular-use look-back (ranking.regularUseDays). */
+  windowDays: number;
+  now: Headline | null;
+  /** The same figures `windowDays` earlier, for period-over-period change. */
+  before: Headline | null;
+  /** Last 12 months, province-wide. */
+  months: { month: string; cumulative: number; created: number; requests: number }[];
+  /** Agencies in force by ranking group. */
+  groups: { group: string; agencies: number }[];
+}
+
+/** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
+async function headlineAt(ctx: CollectContext, date: string, days: number): Promise<Headline> {
+  const [row] = await queryRows<Headline & { registryKnown: boolean }>(
+    ctx.conn,
+    `WITH ag AS ${agenciesAsOf('$d::DATE')},
+          mb AS (SELECT m.* FROM ${mailboxesAsOf('$d::DATE')} m),
+          personal AS (SELECT address, agency_code FROM mb WHERE kind = 'ca-nhan' AND status = 'active'),
+          logins AS ${lastLoginAsOf('$d::DATE')}
+     SELECT $d AS date,
+            (SELECT count(DISTINCT code) FROM ag)::INTEGER AS agencies,
+            (SELECT count(*) FROM personal)::INTEGER AS personalActive,
+            (SELECT count(*) FROM mb WHERE kind = 'co-quan' AND status = 'active')::INTEGER AS agencyActive,
+            (SELECT coalesce(sum(headcount), 0) FROM ag)::INTEGER AS headcount,
+            (SELECT count(*) FROM personal WHERE agency_code IN (SELECT code FROM ag))::DOUBLE
+              / nullif((SELECT sum(headcount) FROM ag), 0) AS coverage,
+            (SELECT count(*) FILTER (WHERE l.last_login::DATE > $d::DATE - $days::INTEGER)::DOUBLE / nullif(count(*), 0)
+               FROM personal p LEFT JOIN logins l USING (address)) AS regularUse,
+            (SELECT count(*) FROM requests WHERE received_at::DATE <= $d::DATE
+                AND received_at::DATE > $d::DATE - $days::INTEGER)::INTEGER AS requests,
+            EXISTS (SELECT 1 FROM mailboxes WHERE seen_from <= $d::DATE) AS registryKnown`,
+    { d: date, days },
+  );
+  if (!row) throw new Error('truy vấn chỉ số tổng quan không trả về dòng nào');
+  const { registryKnown, ...h } = row;
+  return registryKnown ? h : { ...h, personalActive: null, agencyActive: null, coverage: null, regularUse: null };
+}
+
+/** Collects the dashboard (SPEC §5 Tổng quan): headline figures now and one window earlier, monthly trends, groups. */
+export async function collectOverview(ctx: CollectContext): Promise<Overview> {
+  const windowDays = ctx.policy.ranking.regularUseDays.value;
+  if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
+  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], groups: [] };
+  const [prev] = await queryRows<{ d: string }>(ctx.conn, `SELECT ($d::DATE - $n::INTEGER)::VARCHAR AS d`, {
+    d: ctx.asOf,
+    n: windowDays,
+  });
+  const now = await headlineAt(ctx, ctx.asOf, windowDays);
+  const before = await headlineAt(ctx, prev!.d, windowDays);
+  const months = await queryRows<Overview['months'][number]>(
+    ctx.conn,
+    `WITH months AS (
+       SELECT unnest(generate_series(date_trunc('month', $d::DATE) - INTERVAL 11 MONTH, date_trunc('month', $d::DATE),
+                                     INTERVAL 1 MONTH))::DATE AS m),
+     mb AS (SELECT created_at::DATE AS c FROM ${mailboxesAsOf('$d::DATE')} x),
+     rq AS (SELECT received_at::DATE AS r FROM requests WHERE received_at::DATE <= $d::DATE)
+     SELECT strftime(m, '%Y-%m') AS month,
+            (SELECT count(*) FROM mb WHERE c < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
+            (SELECT count(*) FROM mb WHERE c >= m AND c < m + INTERVAL 1 MONTH)::INTEGER AS created,
+            (SELECT count(*) FROM rq WHERE r >= m AND r < m + INTERVAL 1 MONTH)::INTEGER AS requests
+       FROM months ORDER BY m`,
+    { d: ctx.asOf },
+  );
+  const groups = await queryRows<{ group: string; agencies: number }>(
+    ctx.conn,
+    `SELECT grp AS "group", count(DISTINCT code)::INTEGER AS agencies FROM ${agenciesAsOf('$d::DATE')} a
+      GROUP BY grp ORDER BY agencies DESC, grp`,
+    { d: ctx.asOf },
+  );
+  return { windowDays, now, before, months, groups };
+}
