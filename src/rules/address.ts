@@ -3,9 +3,17 @@
  * against taken addresses, and the "không đúng định dạng" conformance check. Pure: no I/O, safe in the browser.
  * Formats come from `policy.addresses.*`, each with its citation (001/002/003 Điều 3; 004 Điều 5).
  */
-export { AddressError, GIVEN_NAME_MARKER, foldNameWord, parsePersonalName, personalNameReadings } from './address/name.ts';
+export {
+  AddressError,
+  GIVEN_NAME_MARKER,
+  foldNameWord,
+  parsePersonalName,
+  personalNameReadings,
+} from './address/name.ts';
 export type { AddressErrorCode, ParsedName } from './address/name.ts';
 export { allocatePersonalAddress, normalizeAgencyAbbr, personalLocalBase } from './address/personal.ts';
+export { createPersonalAllocator } from './address/allocator.ts';
+export type { PersonalAllocator } from './address/allocator.ts';
 export { ORG_TEMPLATES, abbreviateOrgName, normalizeOrgPart, orgAddress } from './address/org.ts';
 export type { AbbreviateOptions, OrgPart, OrgParts, OrgTemplate } from './address/org.ts';
 export { checkAddressConformance } from './address/conformance.ts';

@@ -139,6 +139,32 @@ describe.each([
   });
 });
 
+describe.each([
+  // sonla-2025 (004 Điều 5 khoản 2): given name first, then the initials, then the agency.
+  { name: 'Lò Văn Hải', base: 'hailv.sokhcn' },
+  { name: 'Cầm Thị Ngọc', base: 'ngocct.sokhcn' },
+  { name: 'Giàng A Páo', base: 'paoga.sokhcn' },
+  { name: 'Quàng Thị|Kim Oanh', base: 'kimoanhqt.sokhcn' },
+  { name: 'Tòng Văn Đức', base: 'ductv.sokhcn' },
+  { name: "H'Hen Niê", base: 'nieh.sokhcn' },
+])('sonla-2025 names: $name', ({ name, base }) => {
+  it(`→ ${base}`, () => {
+    expect(personalLocalBase(sonla2025, name, 'sokhcn')).toBe(base);
+  });
+});
+
+describe('name shapes', () => {
+  it('a one-word name is a given name without initials', () => {
+    expect(parsePersonalName('Páo')).toEqual({ familyAndMiddle: [], given: 'pao' });
+  });
+  it('two words are family + given', () => {
+    expect(parsePersonalName('Mùa Sính')).toEqual({ familyAndMiddle: ['mua'], given: 'sinh' });
+  });
+  it('the marker may carry spaces around it', () => {
+    expect(parsePersonalName('Danh  |  Sà Phonl')).toEqual({ familyAndMiddle: ['danh'], given: 'saphonl' });
+  });
+});
+
 describe('unusable names are errors with a Vietnamese message', () => {
   it.each(['', '   ', "''", '123', 'ស្រី', '|Sa Rươne', 'Thạch Thị|', 'A|B|C'])('%j', (name) => {
     expect(() => parsePersonalName(name)).toThrow(AddressError);

@@ -23,9 +23,11 @@ function profileLines(): string[] {
       taken.add(address);
       return address.split('@')[0];
     });
+    const label = format ? FORMAT_LABEL[format] : '(không quy định)';
+    const duplicateCite = formatCitation(policy.addresses.duplicate.cite);
     return [
-      `  ${id}${id === DEFAULT_POLICY ? ' (mặc định)' : ''}: ${format ? FORMAT_LABEL[format] : '(không quy định)'}@${policy.domain.value}`,
-      `      ${formatCitation(policy.addresses.personal.cite)}; trùng tên (${formatCitation(policy.addresses.duplicate.cite)}):`,
+      `  ${id}${id === DEFAULT_POLICY ? ' (mặc định)' : ''}: ${label}@${policy.domain.value}`,
+      `      ${formatCitation(policy.addresses.personal.cite)}; trùng tên (${duplicateCite}):`,
       `      Nguyễn Thanh Bình ở sokhcn → ${sample.join(', ')}`,
     ];
   });
@@ -81,7 +83,8 @@ function selectOrg(values: ParsedValues, policy: Policy): string | undefined {
   }
   if (org === undefined && policy.addresses.personal.value === 'given-initials.agency') {
     throw new UsageError(
-      `hồ sơ ${policy.id} đặt tên cơ quan trong địa chỉ cá nhân (${formatCitation(policy.addresses.personal.cite)}): cần --org`,
+      `hồ sơ ${policy.id} đặt tên cơ quan trong địa chỉ cá nhân ` +
+        `(${formatCitation(policy.addresses.personal.cite)}): cần --org`,
     );
   }
   return org;

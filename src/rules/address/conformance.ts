@@ -5,7 +5,7 @@
 import { formatCitation, type Policy } from '../policy/schema.ts';
 import { AddressError, personalNameReadings } from './name.ts';
 import { normalizeAgencyAbbr, personalCandidateLocal, personalNamePart } from './personal.ts';
-import { normalizeOrgPart, orgAddress, templateParts, type OrgParts, type OrgTemplate } from './org.ts';
+import { normalizeOrgPart, templateParts, type OrgPart, type OrgParts, type OrgTemplate } from './org.ts';
 
 /** Who holds the address: a person (by full name, optionally the agency abbreviation) or an organisational mailbox. */
 export type AddressOwner =
@@ -71,28 +71,40 @@ function checkPersonal(policy: Policy, local: string, owner: { fullName: string;
   const reason = conforms
     ? undefined
     : `không đúng định dạng hộp thư cá nhân (${formatCitation(policy.addresses.personal.cite)}; trùng tên: ` +
-      `${formatCitation(policy.addresses.duplicate.cite)}): với "${owner.fullName.trim()}" cần dạng ${expected.join(', ')}…`;
+      `${formatCitation(policy.addresses.duplicate.cite)}): với "${owner.fullName.trim()}" ` +
+      `cần dạng ${expected.join(', ')}…`;
   return { conforms, expected, reason };
+}
+
+/** A placeholder's regex: its normalised value when known, else any abbreviation. */
+function partPattern(part: OrgPart, value: string | undefined): string {
+  return value === undefined || value.trim() === '' ? ANY_PART : escape(normalizeOrgPart(part, value));
+}
+
+/** The template with known parts filled in and unknown ones shown as <dept>, <abbr> … for the operator. */
+function describeTemplate(template: string, parts: OrgParts): string {
+  return template.replace(/\{(\w+)\}/g, (_m, part: OrgPart) => {
+    const value = parts[part];
+    return value === undefined || value.trim() === '' ? `<${part}>` : normalizeOrgPart(part, value);
+  });
 }
 
 function checkOrg(policy: Policy, local: string, owner: { template: OrgTemplate; parts: OrgParts }) {
   const entry = policy.addresses[owner.template];
-  const template = entry.value ?? '';
+  const template = entry.value;
+  if (template === null) {
+    throw new AddressError('unknown-template', `hồ sơ ${policy.id} không quy định mẫu địa chỉ "${owner.template}"`);
+  }
   const parts = templateParts(template);
-  const known = parts.every((p) => owner.parts[p] !== undefined && owner.parts[p]?.trim() !== '');
   const pattern = template
-    .split(/(\{\w+\})/)
-    .map((piece) => {
-      const part = /^\{(\w+)\}$/.exec(piece)?.[1] as keyof OrgParts | undefined;
-      if (part === undefined) return escape(piece);
-      const value = owner.parts[part];
-      return value === undefined || value.trim() === '' ? ANY_PART : escape(normalizeOrgPart(part, value));
+    .split(/\{\w+\}/)
+    .map((literal, i) => {
+      const part = parts[i];
+      return escape(literal) + (part === undefined ? '' : partPattern(part, owner.parts[part]));
     })
     .join('');
   const conforms = new RegExp(`^${pattern}$`).test(local);
-  const expected = known
-    ? [orgAddress(policy, owner.template, owner.parts)]
-    : [`${template.replace(/\{(\w+)\}/g, (m, p: keyof OrgParts) => (owner.parts[p] ? normalizeOrgPart(p, owner.parts[p]) : `<${p}>`))}@${policy.domain.value}`];
+  const expected = [`${describeTemplate(template, owner.parts)}@${policy.domain.value}`];
   const reason = conforms
     ? undefined
     : `không đúng định dạng hộp thư "${template}" (${formatCitation(entry.cite)}): cần ${expected.join(', ')}`;
@@ -116,7 +128,9 @@ export function checkAddressConformance(policy: Policy, address: string, owner: 
       return {
         conforms: false,
         expected: result.expected,
-        reason: `tên miền "${domain}" khác tên miền của hệ thống ${policy.domain.value} (${formatCitation(policy.domain.cite)})`,
+        reason:
+          `tên miền "${domain}" khác tên miền của hệ thống ${policy.domain.value} ` +
+          `(${formatCitation(policy.domain.cite)})`,
       };
     }
     return result.reason === undefined ? { conforms: true, expected: result.expected } : result;

@@ -71,7 +71,8 @@ export function parsePersonalName(fullName: string): ParsedName {
     if (familyAndMiddle.length === 0 || givenWords.length === 0) {
       throw new AddressError(
         'bad-marker',
-        `họ tên "${fullName.trim()}": dấu "${GIVEN_NAME_MARKER}" phải đứng giữa họ, tên lót và tên (ví dụ "Thạch Thị|Sa Rươne")`,
+        `họ tên "${fullName.trim()}": dấu "${GIVEN_NAME_MARKER}" phải đứng giữa họ, tên lót và tên ` +
+          `(ví dụ "Thạch Thị${GIVEN_NAME_MARKER}Sa Rươne")`,
       );
     }
     return { familyAndMiddle, given: givenWords.join('') };

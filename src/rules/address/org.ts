@@ -7,9 +7,18 @@ import { formatCitation, type Policy } from '../policy/schema.ts';
 import { foldVietnamese } from '../../text/fold.ts';
 import { AddressError } from './name.ts';
 
-/** The organisational address templates a profile defines (001/002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1). */
+/**
+ * The organisational address templates a profile defines
+ * (001/002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1).
+ */
 export type OrgTemplate = 'agency' | 'department' | 'locality' | 'subLocality' | 'localityDepartment';
-export const ORG_TEMPLATES: readonly OrgTemplate[] = ['agency', 'department', 'locality', 'subLocality', 'localityDepartment'];
+export const ORG_TEMPLATES: readonly OrgTemplate[] = [
+  'agency',
+  'department',
+  'locality',
+  'subLocality',
+  'localityDepartment',
+];
 
 /**
  * Values for a template's placeholders: `abbr` the agency's or locality's abbreviation, `dept` the department's,
@@ -58,7 +67,7 @@ function orgWords(text: string): string[] {
   return text.split(/[\s\-–—,&/()]+/u).filter((w) => w.length > 0);
 }
 
-/** A word's contribution to initials: an acronym ("CNTT", "KH") or a number ("1", "10") whole, else its first letter. */
+/** A word's share of the initials: an acronym ("CNTT", "KH") or a number ("10") whole, else its first letter. */
 function initialOf(word: string): string {
   const folded = foldVietnamese(word).replace(/[^a-z0-9]/g, '');
   if (/^[0-9]+$/.test(folded)) return folded;
@@ -82,7 +91,8 @@ export function abbreviateOrgName(name: string, options: AbbreviateOptions = {})
   const words = orgWords(coreName(name));
   const folded = words.map((w) => foldVietnamese(w));
   const type = TYPE_WORDS.find((t) => t.every((w, i) => folded[i] === w)) ?? [];
-  const typePart = options.typeWord === 'omit' ? '' : options.typeWord === 'initials' ? type.map((w) => w[0]).join('') : type.join('');
+  const typePart =
+    options.typeWord === 'omit' ? '' : options.typeWord === 'initials' ? type.map((w) => w[0]).join('') : type.join('');
   const rest = words.slice(type.length);
   const restPart =
     options.rest === 'whole'
@@ -99,7 +109,10 @@ export function normalizeOrgPart(part: OrgPart, value: string): string {
   if (part === 'name') return abbreviateOrgName(value, { typeWord: 'omit', rest: 'whole' });
   const folded = foldVietnamese(value).replace(/\s+/g, '');
   if (!/^[a-z0-9]+(\.[a-z0-9]+)*$/.test(folded)) {
-    throw new AddressError('bad-part', `"${value}" không dùng được làm phần <${part}> của địa chỉ (chỉ chữ không dấu, số, dấu chấm)`);
+    throw new AddressError(
+      'bad-part',
+      `"${value}" không dùng được làm phần <${part}> của địa chỉ (chỉ chữ không dấu, số, dấu chấm)`,
+    );
   }
   return folded;
 }

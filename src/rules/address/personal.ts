@@ -72,7 +72,12 @@ const join = (name: string, agency: string | undefined) => (agency === undefined
  * - `number-before-agency`: binhnt.sokhcn, binhnt2.sokhcn, binhnt3.sokhcn … (004 Điều 5 khoản 3 leaves the choice to
  *   the operator as long as the name and the agency stay in the address; our derived choice).
  */
-export function personalCandidateLocal(policy: Policy, shape: LocalShape, agencyAbbr: string | undefined, k: number): string | undefined {
+export function personalCandidateLocal(
+  policy: Policy,
+  shape: LocalShape,
+  agencyAbbr: string | undefined,
+  k: number,
+): string | undefined {
   if (k === 0) return join(shape.name, shape.agency);
   switch (policy.addresses.duplicate.value) {
     case 'number-after-name':
@@ -104,11 +109,47 @@ export function personalLocalBase(policy: Policy, fullName: string, agencyAbbr?:
 }
 
 /**
+ * The first free address in the duplicate sequence, scanning from candidate `fromK` (0 = base form); returns it with
+ * its position so a bulk allocator can resume there. Candidates are distinct, so at most `taken.size` of them are
+ * taken and the scan always ends.
+ */
+export function firstFreePersonalAddress(
+  policy: Policy,
+  shape: LocalShape,
+  agencyAbbr: string | undefined,
+  taken: ReadonlySet<string>,
+  fromK = 0,
+): { address: string; k: number } {
+  const domain = policy.domain.value;
+  for (let k = fromK; k <= fromK + taken.size; k++) {
+    const local = personalCandidateLocal(policy, shape, agencyAbbr, k);
+    if (local === undefined) {
+      const clash = `địa chỉ ${join(shape.name, shape.agency)}@${domain} đã được cấp`;
+      if (policy.addresses.duplicate.value === null) {
+        const message = `${clash}; hồ sơ ${policy.id} không quy định cách phân biệt trùng tên`;
+        throw new AddressError('unknown-template', message);
+      }
+      throw new AddressError(
+        'agency-required',
+        `${clash}; quy tắc trùng tên của hồ sơ ${policy.id} ` +
+          `(${formatCitation(policy.addresses.duplicate.cite)}) cần tên viết tắt của cơ quan để phân biệt`,
+      );
+    }
+    const address = `${local}@${domain}`;
+    if (!taken.has(address)) return { address, k };
+  }
+  throw new Error('unreachable: more candidates than taken addresses');
+}
+
+/**
  * The full address (local@domain) the next person named `fullName` receives, given the addresses already `taken`
  * (lowercase full addresses; the caller adds the result to the set). Applies the profile's personal format and
- * duplicate rule (see `personalCandidateLocal`). Deterministic: the first free candidate in the rule's order.
+ * duplicate rule (see `personalCandidateLocal`). Deterministic: the first free candidate in the rule's order, so
+ * "Dư Cao Nguyên" gets dcnguyen1 once Dương Chí Nguyện holds dcnguyen (001 Điều 3 khoản 4 điểm a).
+ * For many people at once prefer `createPersonalAllocator`, which does not rescan a long duplicate sequence.
  * @throws AddressError `agency-required` when the base form is taken and the duplicate rule needs the agency
- *   abbreviation (003 Điều 3 khoản 3 điểm b) or when the format itself needs it (004 Điều 5 khoản 2).
+ *   abbreviation (003 Điều 3 khoản 3 điểm b) or when the format itself needs it (004 Điều 5 khoản 2); `empty-name`
+ *   or `bad-marker` for an unusable name.
  */
 export function allocatePersonalAddress(
   policy: Policy,
@@ -118,23 +159,5 @@ export function allocatePersonalAddress(
 ): string {
   const agency = normalizeAgencyAbbr(options.agencyAbbr);
   const shape = personalShape(policy, parsePersonalName(fullName), agency);
-  const domain = policy.domain.value;
-  // Candidates are distinct, so at most taken.size of them can be taken: the loop always ends.
-  for (let k = 0; k <= taken.size; k++) {
-    const local = personalCandidateLocal(policy, shape, agency, k);
-    if (local === undefined) {
-      const taken = `địa chỉ ${join(shape.name, shape.agency)}@${domain} đã được cấp`;
-      if (policy.addresses.duplicate.value === null) {
-        throw new AddressError('unknown-template', `${taken}; hồ sơ ${policy.id} không quy định cách phân biệt trùng tên`);
-      }
-      throw new AddressError(
-        'agency-required',
-        `${taken}; quy tắc trùng tên của hồ sơ ${policy.id} ` +
-          `(${formatCitation(policy.addresses.duplicate.cite)}) cần tên viết tắt của cơ quan để phân biệt`,
-      );
-    }
-    const address = `${local}@${domain}`;
-    if (!taken.has(address)) return address;
-  }
-  throw new Error('unreachable: more candidates than taken addresses');
+  return firstFreePersonalAddress(policy, shape, agency, taken).address;
 }
