@@ -1,0 +1,79 @@
+/**
+ * Bytes of an export file → Unicode text (SPEC §3, §3.6). UTF-8 (BOM or not) and UTF-16 LE/BE ("Unicode text" from
+ * Excel) are read as they are; a file in a legacy Vietnamese encoding (TCVN3 or VNI, raw 8-bit or saved through a
+ * Unicode editor) is converted to Unicode TCVN 6909:2001 as the regulations require (002 Điều 5 khoản 2; 003 Điều 5
+ * khoản 2; 004 Điều 3 khoản 4), with a note naming the encoding. Pure: no I/O.
+ */
+import {
+  convertLegacy,
+  decodeBytes,
+  detectLegacy,
+  LEGACY_ENCODING_LABELS,
+  type LegacyEncoding,
+  type TextEncoding,
+} from '../text/legacyEncoding.ts';
+
+export type DecodeOutcome =
+  /** Readable: `notes` say what was converted (for the run's warnings). */
+  | { kind: 'text'; text: string; encoding: TextEncoding; legacy: LegacyEncoding | null; notes: string[] }
+  /** Not text at all (a binary file or a spreadsheet under a .csv name): the run fails. */
+  | { kind: 'binary'; reason: string }
+  /** 8-bit text in no encoding we can recognise with confidence: the file is quarantined. */
+  | { kind: 'unsure'; reason: string };
+
+const ENCODING_LABELS: Readonly<Record<TextEncoding, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': '8-bit',
+};
+
+/** Decodes a whole export file and converts legacy text; `file` names it in notes. */
+export function decodeExport(file: string, bytes: Uint8Array): DecodeOutcome {
+  const decoded = decodeBytes(bytes);
+  if ((decoded.encoding === 'utf-8' || decoded.encoding === 'windows-1252') && decoded.text.includes('\u0000')) {
+    return { kind: 'binary', reason: 'tệp chứa byte 0 — không phải tệp văn bản (có thể là tệp nhị phân hoặc bảng tính .xlsx đặt tên .csv)' };
+  }
+  const notes: string[] = [];
+  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') {
+    notes.push(`${file}: đọc theo bảng mã ${ENCODING_LABELS[decoded.encoding]} (Unicode text của Excel)`);
+  }
+  const legacy = detectLegacy(decoded.text);
+  if (legacy !== null) {
+    notes.push(
+      `${file}: văn bản theo bảng mã ${LEGACY_ENCODING_LABELS[legacy.encoding]} đã được chuyển sang Unicode TCVN 6909:2001 ` +
+        `(độ tin cậy ${legacy.confidence.toFixed(2)})`,
+    );
+    return { kind: 'text', text: convertLegacy(decoded.text, legacy.encoding), encoding: decoded.encoding, legacy: legacy.encoding, notes };
+  }
+  if (decoded.encoding === 'windows-1252') {
+    return {
+      kind: 'unsure',
+      reason:
+        'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã TCVN3 hay VNI — ' +
+        'hãy lưu lại tệp theo Unicode UTF-8 (TCVN 6909:2001)',
+    };
+  }
+  return { kind: 'text', text: decoded.text, encoding: decoded.encoding, legacy: null, notes };
+}
+
+/**
+ * A per-cell repair for files that mix Unicode with legacy text: converts a cell `detectLegacy` flags and counts
+ * conversions by encoding. Results are memoised (names, departments and titles repeat thousands of times).
+ */
+export function legacyCellFixer(): { fix: (text: string) => string; converted: Map<LegacyEncoding, number> } {
+  const memo = new Map<string, { text: string; encoding: LegacyEncoding | null }>();
+  const converted = new Map<LegacyEncoding, number>();
+  const fix = (text: string): string => {
+    if (!/[\u0080-\u00ff]/.test(text)) return text;
+    let hit = memo.get(text);
+    if (hit === undefined) {
+      const legacy = detectLegacy(text);
+      hit = legacy === null ? { text, encoding: null } : { text: convertLegacy(text, legacy.encoding), encoding: legacy.encoding };
+      memo.set(text, hit);
+    }
+    if (hit.encoding !== null) converted.set(hit.encoding, (converted.get(hit.encoding) ?? 0) + 1);
+    return hit.text;
+  };
+  return { fix, converted };
+}
