@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { addressCommand } from './address.ts';
+import { buildCommand } from './build.ts';
 
 /** Every CLI command, in the order `--help` lists them (SPEC §2). */
-export const COMMANDS: Command[] = [addressCommand];
+export const COMMANDS: Command[] = [addressCommand, buildCommand];

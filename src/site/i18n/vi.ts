@@ -12,7 +12,7 @@ export const vi = {
     footer: 'Số liệu tổng hợp từ dữ liệu xuất hằng đêm của hệ thống thư điện tử tỉnh.',
     profile: 'Quy định áp dụng',
     draftNote: 'dự thảo',
-    freshness: 'Dữ liệu cập nhật',
+    freshness: 'Cập nhật',
     asOf: 'Số liệu tính đến ngày',
     noData: 'Chưa có dữ liệu: kho dữ liệu chưa được nạp lần nào.',
   },
@@ -41,6 +41,7 @@ export const vi = {
     headline: 'Chỉ số chính',
     change: 'So với {days} ngày trước',
     noChange: 'chưa có số liệu để so sánh',
+    percentPoints: '{n} điểm phần trăm',
     metrics: {
       agencies: 'Cơ quan, đơn vị',
       personalActive: 'Hộp thư cá nhân đang hoạt động',
@@ -54,8 +55,10 @@ export const vi = {
     newMailboxes: 'Hộp thư cấp mới',
     requestsTrend: 'Phiếu yêu cầu tiếp nhận',
     freshness: 'Độ mới của dữ liệu',
-    lastIngest: 'Lần nạp gần nhất: dữ liệu đêm {date}, hoàn tất lúc {time}.',
+    lastIngestLabel: 'Lần nạp gần nhất',
+    lastIngest: 'dữ liệu đêm {date}, nạp xong lúc {time}.',
     groups: 'Cơ quan theo nhóm',
+    agencyCount: 'Số cơ quan, đơn vị',
   },
   ranking: {
     title: 'Xếp hạng',

@@ -1,0 +1,24 @@
+import { vi } from './i18n/vi.ts';
+
+/** One entry of the main navigation; `internalOnly` entries appear only in the internal build. */
+export interface NavItem {
+  /** Path relative to the site base, ending with "/" ("" is the home page). */
+  path: string;
+  label: string;
+  internalOnly?: boolean;
+}
+
+/**
+ * The main navigation in SPEC §5 route order. An area that adds its pages adds its entry here
+ * (directory: `danh-ba/`, reports: `bao-cao/`, explore: `kham-pha/` with internalOnly).
+ */
+export const NAV: NavItem[] = [
+  { path: '', label: vi.nav.home },
+  { path: 'du-lieu/', label: vi.nav.data },
+];
+
+/** Joins the site base ("/" or "/sub/path/") and a relative path. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}
