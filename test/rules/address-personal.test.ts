@@ -160,6 +160,10 @@ describe('name shapes', () => {
   it('two words are family + given', () => {
     expect(parsePersonalName('Mùa Sính')).toEqual({ familyAndMiddle: ['mua'], given: 'sinh' });
   });
+  it('a remark in brackets is not part of the name (001 Điều 3 khoản 4 điểm a: "Dương Chí Nguyện (khác)")', () => {
+    expect(personalLocalBase(soctrang2024, 'Dương Chí Nguyện (khác)')).toBe('dcnguyen');
+    expect(personalLocalBase(soctrang2024, 'Nguyễn Văn An [Phó Giám đốc]')).toBe('nvan');
+  });
   it('the marker may carry spaces around it', () => {
     expect(parsePersonalName('Danh  |  Sà Phonl')).toEqual({ familyAndMiddle: ['danh'], given: 'saphonl' });
   });

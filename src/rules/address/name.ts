@@ -55,13 +55,15 @@ function foldedWords(text: string): string[] {
  * - With the marker `|` the words after it form the given name ("Thạch Thị|Sa Rươne" → given "saruone"); without
  *   it, the last word is the given name (001 Điều 3 khoản 3: <họ><tên lót><tên>).
  * - A two-word name is family + given ("Mùa Sính"); a one-word name has only a given name (no initials).
- * - Words that fold to nothing (stray punctuation, another script) are dropped.
+ * - Words that fold to nothing (stray punctuation, another script) are dropped, and so is a remark in brackets:
+ *   001 Điều 3 khoản 4 điểm a writes "ông Dương Chí Nguyện (khác)"; registries write "Nguyễn Văn An (Phó Giám đốc)".
  *
  * @throws AddressError `empty-name` when no letter a–z is left, `bad-marker` for more than one marker or an empty
  *   side of it.
  */
 export function parsePersonalName(fullName: string): ParsedName {
-  const sides = fullName.split(GIVEN_NAME_MARKER);
+  const cleaned = fullName.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  const sides = cleaned.split(GIVEN_NAME_MARKER);
   if (sides.length > 2) {
     throw new AddressError('bad-marker', `họ tên "${fullName.trim()}" có nhiều hơn một dấu "${GIVEN_NAME_MARKER}"`);
   }
@@ -77,7 +79,7 @@ export function parsePersonalName(fullName: string): ParsedName {
     }
     return { familyAndMiddle, given: givenWords.join('') };
   }
-  const words = foldedWords(fullName);
+  const words = foldedWords(cleaned);
   const given = words.pop();
   if (given === undefined) {
     throw new AddressError('empty-name', `họ tên "${fullName.trim()}" không còn chữ cái nào sau khi bỏ dấu`);
