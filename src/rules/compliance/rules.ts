@@ -1,0 +1,183 @@
+/**
+ * The compliance rules (SPEC §4.4) as data: id, Vietnamese title, severity, what a finding is about, and where its
+ * citation and threshold come from in the policy profile. Pure: no I/O. The checks themselves are SQL
+ * (`src/warehouse/compliance/`); this table says what each check means and whether it applies under a profile.
+ */
+import type { Citation, Policy } from '../policy/schema.ts';
+
+/** vi-pham: the regulation is broken; canh-bao: someone must act (lock, revoke, free space); thong-tin: for the record. */
+export type Severity = 'vi-pham' | 'canh-bao' | 'thong-tin';
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  'vi-pham': 'Vi phạm',
+  'canh-bao': 'Cảnh báo',
+  'thong-tin': 'Thông tin',
+};
+
+/** What a finding is about: a mailbox, an agency, a request (phiếu yêu cầu), an incident, or an export file row. */
+export type SubjectKind = 'mailbox' | 'agency' | 'request' | 'incident' | 'file';
+
+export const RULE_IDS = [
+  'password-default',
+  'password-stale',
+  'inactive-revoke',
+  'inactive-lock',
+  'locked-revoke',
+  'forward-external',
+  'quota-over',
+  'quota-near',
+  'agency-mailbox-missing',
+  'agency-mailbox-unread',
+  'address-format',
+  'request-late',
+  'incident-late',
+  'text-not-unicode',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A profile parameter as stored: its value (null = the regulation has no such rule) and citation. */
+interface CitedParam {
+  value: unknown;
+  cite: Citation;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** Vietnamese title shown on pages and in lists. */
+  title: string;
+  severity: Severity;
+  subject: SubjectKind;
+  /** The profile parameter the rule reads; its citation is the finding's citation, its null value disables the rule. */
+  param(policy: Policy): CitedParam;
+}
+
+const RULES: readonly RuleMeta[] = [
+  {
+    id: 'password-default',
+    title: 'Chưa đổi mật khẩu mặc định sau thời hạn',
+    severity: 'vi-pham',
+    subject: 'mailbox',
+    param: (p) => p.password.defaultGraceDays,
+  },
+  {
+    id: 'password-stale',
+    title: 'Không đổi mật khẩu theo định kỳ',
+    severity: 'vi-pham',
+    subject: 'mailbox',
+    param: (p) => p.password.changeIntervalMonths,
+  },
+  {
+    id: 'inactive-revoke',
+    title: 'Không truy cập quá thời hạn, cần thu hồi',
+    severity: 'canh-bao',
+    subject: 'mailbox',
+    param: (p) => p.inactivity.revokeAfterMonths,
+  },
+  {
+    id: 'inactive-lock',
+    title: 'Không đăng nhập quá thời hạn, cần tạm khóa',
+    severity: 'canh-bao',
+    subject: 'mailbox',
+    param: (p) => p.inactivity.lockAfterDays,
+  },
+  {
+    id: 'locked-revoke',
+    title: 'Tạm khóa quá thời hạn, cần thu hồi',
+    severity: 'canh-bao',
+    subject: 'mailbox',
+    param: (p) => p.inactivity.revokeAfterLockedDays,
+  },
+  {
+    id: 'forward-external',
+    title: 'Chuyển thư tự động ra ngoài hệ thống của tỉnh',
+    severity: 'vi-pham',
+    subject: 'mailbox',
+    param: (p) => p.externalForwarding,
+  },
+  {
+    id: 'quota-over',
+    title: 'Hộp thư đã đầy dung lượng',
+    severity: 'canh-bao',
+    subject: 'mailbox',
+    param: (p) => p.quota.mailboxMb,
+  },
+  {
+    id: 'quota-near',
+    title: 'Hộp thư sắp đầy dung lượng',
+    severity: 'thong-tin',
+    subject: 'mailbox',
+    param: (p) => p.quotaWarningShare,
+  },
+  {
+    id: 'agency-mailbox-missing',
+    title: 'Cơ quan, đơn vị chưa có hộp thư cơ quan',
+    severity: 'canh-bao',
+    subject: 'agency',
+    param: (p) => p.agencyMailboxRead,
+  },
+  {
+    id: 'agency-mailbox-unread',
+    title: 'Hộp thư cơ quan không được kiểm tra thường xuyên',
+    severity: 'canh-bao',
+    subject: 'mailbox',
+    param: (p) => p.agencyMailboxRead,
+  },
+  {
+    id: 'address-format',
+    title: 'Địa chỉ không đúng định dạng hiện hành',
+    severity: 'thong-tin',
+    subject: 'mailbox',
+    param: (p) => p.addresses.personal,
+  },
+  {
+    id: 'request-late',
+    title: 'Yêu cầu xử lý quá hạn (ngày làm việc)',
+    severity: 'vi-pham',
+    subject: 'request',
+    param: (p) => p.requestDeadlineWorkingDays,
+  },
+  {
+    id: 'incident-late',
+    title: 'Sự cố báo cáo chậm',
+    severity: 'vi-pham',
+    subject: 'incident',
+    param: (p) => p.incidentReportHours,
+  },
+  {
+    id: 'text-not-unicode',
+    title: 'Văn bản không dùng bộ mã Unicode TCVN 6909:2001',
+    severity: 'thong-tin',
+    subject: 'file',
+    param: (p) => p.unicode,
+  },
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/** Every rule, in the fixed order pages and lists show them. */
+export function allRules(): readonly RuleMeta[] {
+  return RULES;
+}
+
+/** The metadata of one rule. */
+export function ruleMeta(id: RuleId): RuleMeta {
+  const rule = BY_ID.get(id);
+  if (!rule) throw new Error(`không có quy tắc "${id}"`);
+  return rule;
+}
+
+/** The citation a finding of `id` carries under `policy` (the profile parameter's own citation). */
+export function ruleCitation(id: RuleId, policy: Policy): Citation {
+  return ruleMeta(id).param(policy).cite;
+}
+
+/**
+ * Null when the rule applies under `policy`; otherwise the Vietnamese reason it does not: the profile's parameter is
+ * null, i.e. the regulation sets no such rule (e.g. sonla-2025 has no 6-month revocation, Sóc Trăng no lock).
+ */
+export function ruleNotApplicable(id: RuleId, policy: Policy): string | null {
+  const param = ruleMeta(id).param(policy);
+  if (param.value !== null) return null;
+  const note = param.cite.note ? ` ${param.cite.note}` : '';
+  return `Quy chế ${policy.name} không quy định nội dung này.${note}`;
+}

@@ -1,0 +1,89 @@
+-- Every mailbox version in force on each date d of cmp_dates ("as of the end of day d", local time), its agency
+-- resolved as of d, and for each rule the day the condition began (the "since"), or NULL when it does not hold on d.
+-- Convention for every threshold: a condition that starts N days/months after an event holds from day event + N on
+-- (DuckDB month arithmetic clamps to the month's end: 31/08 + 6 months = 28/02, or 29/02 in a leap year).
+-- Thresholds are bound from the profile; a NULL threshold makes its column NULL (the rule does not apply).
+CREATE OR REPLACE TEMP TABLE cmp_state AS
+WITH base AS (
+  SELECT
+    dt.d, m.address, m.kind, m.status, m.display_name, m.department, m.title,
+    m.agency_code AS registry_agency,
+    coalesce(a0.code, a1.code, a2.code, a3.code) AS agency_code,
+    coalesce(CAST(timezone($tz, m.created_at) AS DATE), v.first_seen) AS created_day,
+    -- Still on the password the centre issued: Zimbra's must-change flag, or never changed since creation.
+    m.must_change_password IS TRUE
+      OR (m.password_changed_at IS NOT NULL AND m.created_at IS NOT NULL
+          AND m.password_changed_at <= m.created_at + INTERVAL 1 MINUTE) AS on_default,
+    -- When that default password was issued: a reset (must-change set after creation) restarts the grace.
+    CASE WHEN m.must_change_password IS TRUE AND m.password_changed_at > m.created_at THEN m.password_changed_at
+         ELSE coalesce(m.created_at, m.password_changed_at) END AS default_at,
+    CAST(timezone($tz, m.password_changed_at) AS DATE) AS password_day,
+    m.must_change_password IS TRUE OR m.password_changed_at IS NOT NULL AS password_known,
+    coalesce(nullif(m.quota_mb, 0), $quotaMb) AS quota_mb,
+    act.used_mb,
+    CAST(timezone($tz, act.last_login_at) AS DATE) AS lastlogon_day,
+    lg.day AS login_day,
+    CASE WHEN m.status = 'locked' THEN v.status_from END AS locked_from,
+    CASE WHEN m.status = 'active' AND v.status_before = 'locked' THEN v.status_from END AS reopened_from,
+    v.fwd_from, v.ext_targets
+  FROM cmp_dates dt
+  JOIN mailboxes m ON m.seen_from <= dt.d AND (m.seen_to IS NULL OR m.seen_to > dt.d)
+  JOIN cmp_versions v ON v.address = m.address AND v.seen_from = m.seen_from
+  LEFT JOIN cmp_agency_at a0 ON a0.d = dt.d AND a0.code = m.agency_code
+  LEFT JOIN cmp_successor s1 ON s1.code = m.agency_code
+  LEFT JOIN cmp_agency_at a1 ON a1.d = dt.d AND a1.code = s1.successor
+  LEFT JOIN cmp_successor s2 ON s2.code = s1.successor
+  LEFT JOIN cmp_agency_at a2 ON a2.d = dt.d AND a2.code = s2.successor
+  LEFT JOIN cmp_successor s3 ON s3.code = s2.successor
+  LEFT JOIN cmp_agency_at a3 ON a3.d = dt.d AND a3.code = s3.successor
+  ASOF LEFT JOIN mailbox_activity act ON act.address = m.address AND act.export_date <= dt.d
+  ASOF LEFT JOIN cmp_login_days lg ON lg.address = m.address AND lg.day <= dt.d
+),
+first_use AS (
+  -- For a profile whose grace is 0 (change at the first login): the first login after the default was issued.
+  SELECT b.address, b.default_at,
+    least(
+      (SELECT min(CAST(timezone($tz, a.last_login_at) AS DATE)) FROM mailbox_activity a
+        WHERE a.address = b.address AND a.last_login_at > b.default_at),
+      (SELECT min(CAST(timezone($tz, l.time) AS DATE)) FROM logins l
+        WHERE l.address = b.address AND l.time > b.default_at)) AS first_login_day
+  FROM (SELECT DISTINCT address, default_at FROM base WHERE on_default AND status = 'active' AND $graceDays = 0) b
+),
+used AS (
+  SELECT b.*, f.first_login_day,
+    -- The last day the mailbox may have been used: an exact login day as is; Zimbra's weekly stamp plus its
+    -- precision (benefit of the doubt, SPEC §3.2), never later than d.
+    greatest(b.login_day, CASE WHEN b.lastlogon_day IS NOT NULL THEN least(b.lastlogon_day + $precisionDays, b.d) END)
+      AS use_day
+  FROM base b
+  LEFT JOIN first_use f ON f.address = b.address AND f.default_at = b.default_at
+),
+due AS (
+  SELECT *,
+    -- Inactivity counts from creation, the last (possible) use, or a restore after a lock, whichever is latest.
+    greatest(created_day, use_day, reopened_from) AS access_day,
+    CASE WHEN status = 'active' AND on_default THEN
+      CASE WHEN $graceDays > 0 THEN CAST(timezone($tz, default_at) AS DATE) + $graceDays
+           WHEN $graceDays = 0 THEN first_login_day END END AS password_default_due,
+    CASE WHEN status = 'active' AND NOT on_default THEN CAST(password_day + to_months($changeMonths) AS DATE)
+      END AS password_stale_due,
+    CASE WHEN status = 'locked' THEN locked_from + $lockedRevokeDays END AS locked_revoke_due,
+    CASE WHEN status = 'active' AND $forwardForbidden AND len(ext_targets) > 0 THEN fwd_from END AS forward_due
+  FROM used
+)
+SELECT d, address, kind, status, display_name, department, title, registry_agency, agency_code,
+  created_day, on_default, CAST(timezone($tz, default_at) AS DATE) AS default_day, first_login_day, password_known,
+  password_day, quota_mb, used_mb, lastlogon_day, login_day, use_day,
+  access_day, locked_from, ext_targets,
+  CASE WHEN password_default_due <= d THEN password_default_due END AS password_default_since,
+  CASE WHEN password_stale_due <= d THEN password_stale_due END AS password_stale_since,
+  CASE WHEN status = 'active' AND CAST(access_day + to_months($revokeMonths) AS DATE) <= d
+    THEN CAST(access_day + to_months($revokeMonths) AS DATE) END AS inactive_revoke_since,
+  CASE WHEN status = 'active' AND access_day + $lockDays <= d THEN access_day + $lockDays END AS inactive_lock_since,
+  CASE WHEN locked_revoke_due <= d THEN locked_revoke_due END AS locked_revoke_since,
+  CASE WHEN forward_due <= d THEN forward_due END AS forward_since,
+  CASE WHEN status = 'active' AND kind = 'co-quan' AND access_day + $windowDays <= d
+    THEN access_day + $windowDays END AS unread_since,
+  -- Used within the look-back: some (possible) use on one of the last windowDays days, d included.
+  CASE WHEN $windowDays IS NOT NULL THEN status = 'active' AND coalesce(use_day > d - $windowDays, false) END AS used_recent
+FROM due;
