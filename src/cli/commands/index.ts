@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { addressCommand } from './address.ts';
 import { buildCommand } from './build.ts';
+import { scoreCommand } from './score.ts';
 
 /** Every CLI command, in the order `--help` lists them (SPEC §2). */
-export const COMMANDS: Command[] = [addressCommand, buildCommand];
+export const COMMANDS: Command[] = [addressCommand, scoreCommand, buildCommand];
