@@ -76,6 +76,7 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
     const ctx: CollectContext = {
       conn,
       audience: options.audience,
+      base,
       policy,
       asOf,
       addDownload(path, title, table): DownloadRef {

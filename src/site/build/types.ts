@@ -23,6 +23,8 @@ export interface CollectContext {
   conn: DuckDBConnection;
   audience: Audience;
   policy: Policy;
+  /** The base path the site is published under ("/" or "/sub/path/"). */
+  base: string;
   /** The night the site describes: the latest export date in the warehouse (YYYY-MM-DD), or null when empty. */
   asOf: string | null;
   /**

@@ -4,6 +4,8 @@ import type { Audience, CollectContext } from '../types.ts';
 /** Facts every page shows: who the build is for, the profile in force and how fresh the data is. */
 export interface SiteMeta {
   audience: Audience;
+  /** Base path for links: "/" or "/sub/path/" (read from here, not import.meta.env, so tests and builds agree). */
+  base: string;
   /** The night the site describes (YYYY-MM-DD), null for an empty warehouse. */
   asOf: string | null;
   province: string;
@@ -23,6 +25,7 @@ export async function collectMeta(ctx: CollectContext): Promise<SiteMeta> {
   const p = ctx.policy;
   return {
     audience: ctx.audience,
+    base: ctx.base,
     asOf: ctx.asOf,
     province: p.province,
     domain: p.domain.value,
