@@ -1,0 +1,94 @@
+/**
+ * Directory search (SPEC §5 Danh bạ): accent- and case-insensitive with đ = d, old and new tone placement equal,
+ * partial words, address parts and initials; exact matches first. Pure and synchronous: runs in the browser island.
+ */
+import { agencyInitialKeys, nameInitialKeys, searchWords } from './fold.ts';
+import type { IndexedEntry } from './indexFile.ts';
+
+/** How well an entry matches: exact name / local part / initials key, every word a word prefix, or substrings. */
+export const Rank = { Exact: 3, WordPrefix: 2, Substring: 1, None: 0 } as const;
+export type Rank = (typeof Rank)[keyof typeof Rank];
+
+export interface PreparedEntry {
+  entry: IndexedEntry;
+  /** Every searchable word, each preceded by a space, so " tok" finds word prefixes and "tok" substrings. */
+  hay: string;
+  /** Folded full name ("nguyen thanh binh"), local part ("ntbinh"), initials key ("ntbinh"). */
+  exact: string[];
+  address: string;
+}
+
+/** Folds every entry once, after the index is loaded (agency keys computed once per agency). */
+export function prepareEntries(entries: readonly IndexedEntry[]): PreparedEntry[] {
+  const agencyHay = new Map<string, string>();
+  return entries.map((entry) => {
+    let agency = agencyHay.get(entry.agencyCode);
+    if (agency === undefined) {
+      agency = [...searchWords(entry.agencyName), ...searchWords(entry.agencyAbbr), ...agencyInitialKeys(entry.agencyName)].join(' ');
+      agencyHay.set(entry.agencyCode, agency);
+    }
+    const local = entry.address.slice(0, entry.address.indexOf('@')).toLowerCase();
+    const nameWords = searchWords(entry.name);
+    const initials = entry.personal ? nameInitialKeys(entry.name) : agencyInitialKeys(entry.name);
+    const words = [
+      ...nameWords, local, ...searchWords(local), ...initials,
+      ...searchWords(entry.title), ...searchWords(entry.department), agency,
+    ];
+    return {
+      entry,
+      hay: ` ${words.join(' ')}`,
+      exact: [nameWords.join(' '), local, ...initials.slice(0, 1)],
+      address: entry.address.toLowerCase(),
+    };
+  });
+}
+
+/** A parsed query: its folded words, joined with spaces and without. */
+export interface Query {
+  words: string[];
+  phrase: string;
+  compact: string;
+  raw: string;
+}
+
+export function parseQuery(text: string): Query {
+  const words = searchWords(text);
+  return { words, phrase: words.join(' '), compact: words.join(''), raw: text.trim().toLowerCase() };
+}
+
+/** Ranks one entry against a query (see Rank). An empty query matches nothing. */
+export function rankEntry(p: PreparedEntry, q: Query): Rank {
+  if (q.words.length === 0) return Rank.None;
+  if (p.address === q.raw || p.exact.includes(q.phrase) || p.exact.includes(q.compact)) return Rank.Exact;
+  let prefix = true;
+  for (const w of q.words) {
+    if (p.hay.includes(` ${w}`)) continue;
+    if (!p.hay.includes(w)) return Rank.None;
+    prefix = false;
+  }
+  return prefix ? Rank.WordPrefix : Rank.Substring;
+}
+
+export interface SearchResult {
+  /** Best matches first; within one rank, directory order (Vietnamese collation). */
+  hits: IndexedEntry[];
+  /** All matches, of which `hits` holds at most `limit`. */
+  total: number;
+}
+
+/** Searches prepared entries: exact matches, then word-prefix matches, then substring matches. */
+export function searchDirectory(entries: readonly PreparedEntry[], text: string, limit = 50): SearchResult {
+  const q = parseQuery(text);
+  const byRank: IndexedEntry[][] = [[], [], [], []];
+  let total = 0;
+  if (q.words.length === 0) return { hits: [], total };
+  for (const p of entries) {
+    const rank = rankEntry(p, q);
+    if (rank === Rank.None) continue;
+    total++;
+    const bucket = byRank[rank]!;
+    if (bucket.length < limit) bucket.push(p.entry);
+  }
+  const hits = [...byRank[Rank.Exact]!, ...byRank[Rank.WordPrefix]!, ...byRank[Rank.Substring]!].slice(0, limit);
+  return { hits, total };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { DirectoryAgencyInfo, DirectoryEntry } from '../../src/directory/entry.ts';
+import { sortEntries } from '../../src/directory/entry.ts';
+import { agencyInitialKeys, nameInitialKeys, searchWords } from '../../src/directory/fold.ts';
+import { packIndex, unpackIndex } from '../../src/directory/indexFile.ts';
+import { parseQuery, prepareEntries, rankEntry, Rank, searchDirectory } from '../../src/directory/search.ts';
+
+const agencies: DirectoryAgencyInfo[] = [
+  { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', abbr: 'sotttt', parentCode: null, phone: '02993822222', address: 'Số 1 Trần Hưng Đạo' },
+  { code: 'TRANDE', name: 'Ủy ban nhân dân huyện Trần Đề', abbr: 'tranDe', parentCode: null, phone: null, address: null },
+];
+const person = (address: string, name: string, agencyCode = 'STTTT', extra: Partial<DirectoryEntry> = {}): DirectoryEntry => ({
+  address: `${address}@soctrang.gov.vn`, name, kind: 'ca-nhan', title: 'Chuyên viên', department: 'Văn phòng', agencyCode, ...extra,
+});
+const entries = sortEntries([
+  person('ntbinh', 'Nguyễn Thanh Bình'),
+  person('dvdang', 'Đặng Văn Đăng'),
+  person('ltdang', 'Lê Thị Đang'),
+  person('tthoa', 'Trần Thị Hoà', 'TRANDE'),
+  person('lvpom', 'Lò Văn Pọm', 'TRANDE'),
+  person('tsophanh', 'Thạch Sô Phanh', 'TRANDE', { title: 'Phó Chủ tịch' }),
+  person('ctxuan', 'Cà Thị Xuân', 'TRANDE'),
+  person('nvuy', 'Nguyễn Văn Uỷ'),
+  person('binhnguyen', 'Bình Nguyên', 'TRANDE'),
+  { address: 'sotttt@soctrang.gov.vn', name: 'Sở Thông tin và Truyền thông', kind: 'co-quan', title: null, department: null, agencyCode: 'STTTT' },
+]);
+const prepared = prepareEntries(unpackIndex(JSON.parse(JSON.stringify(packIndex(entries, agencies)))));
+const names = (q: string) => searchDirectory(prepared, q).hits.map((h) => h.name);
+
+describe('folding', () => {
+  it.each([
+    ['Đặng', ['dang']],
+    ['ĐẶNG VĂN ĐĂNG', ['dang', 'van', 'dang']],
+    ['Nguyễn', ['nguyen']],
+    ['Hoà', ['hoa']],
+    ['Hòa', ['hoa']],
+    ['uỷ ban', ['uy', 'ban']],
+    ['ủy ban', ['uy', 'ban']],
+    ['Nguye\u0302\u0303n', ['nguyen']],
+    ['ntbinh@soctrang.gov.vn', ['ntbinh', 'soctrang', 'gov', 'vn']],
+  ])('%s → %j', (text, words) => expect(searchWords(text)).toEqual(words));
+
+  it('keys a name by its initials, as local parts are made', () => {
+    expect(nameInitialKeys('Nguyễn Thanh Bình')).toEqual(['ntbinh', 'ntb']);
+    expect(nameInitialKeys('Đặng Văn Đăng')).toEqual(['dvdang', 'dvd']);
+    expect(nameInitialKeys('Bình')).toEqual([]);
+  });
+  it('keys an agency by the initials after its first word, connectives skipped', () => {
+    expect(agencyInitialKeys('Sở Thông tin và Truyền thông')).toEqual(['tttt', 'sotttt']);
+  });
+});
+
+describe('search', () => {
+  it('finds a name typed without accents, with đ as d', () => {
+    // "Lê Thị Đang" of the Văn phòng also has every word: the exact name comes first.
+    expect(names('dang van dang')).toEqual(['Đặng Văn Đăng', 'Lê Thị Đang']);
+    expect(names('nguyen thanh binh')).toEqual(['Nguyễn Thanh Bình']);
+  });
+  it('treats old and new tone placement alike', () => {
+    expect(names('Trần Thị Hòa')).toEqual(['Trần Thị Hoà']);
+    // Others match every word through "Văn phòng" and "Ủy ban": the exact name comes first.
+    expect(names('nguyễn văn ủy')[0]).toBe('Nguyễn Văn Uỷ');
+    expect(names('nguyen van uy')[0]).toBe('Nguyễn Văn Uỷ');
+  });
+  it('finds Khmer and Thái names', () => {
+    expect(names('thach so phanh')).toEqual(['Thạch Sô Phanh']);
+    expect(names('lo van pom')).toEqual(['Lò Văn Pọm']);
+    expect(names('ca thi xuan')).toEqual(['Cà Thị Xuân']);
+  });
+  it('finds by partial words, address parts and initials', () => {
+    expect(names('ntbinh')[0]).toBe('Nguyễn Thanh Bình');
+    expect(names('ntbinh@soctrang.gov.vn')).toEqual(['Nguyễn Thanh Bình']);
+    expect(names('nguy thanh')).toEqual(['Nguyễn Thanh Bình']);
+    expect(names('so tttt')).toContain('Sở Thông tin và Truyền thông');
+    expect(names('pho chu tich')).toEqual(['Thạch Sô Phanh']);
+  });
+  it('ranks exact matches, then word prefixes, then substrings', () => {
+    const q = parseQuery('dang');
+    const rank = (name: string) => rankEntry(prepared.find((p) => p.entry.name === name)!, q);
+    expect(rank('Đặng Văn Đăng')).toBe(Rank.WordPrefix);
+    expect(rank('Lê Thị Đang')).toBe(Rank.WordPrefix);
+    expect(rank('Nguyễn Thanh Bình')).toBe(Rank.None);
+    expect(names('ltdang')[0]).toBe('Lê Thị Đang');
+    // "binh nguyen" is exactly one name and only a word match of another.
+    expect(names('binh nguyen')).toEqual(['Bình Nguyên', 'Nguyễn Thanh Bình']);
+    // "uyen" is inside "nguyen"/"nguyên" only: substring rank, after nothing better.
+    expect(rankEntry(prepared.find((p) => p.entry.name === 'Bình Nguyên')!, parseQuery('uyen'))).toBe(Rank.Substring);
+  });
+  it('answers nothing for an empty or punctuation-only query and counts all matches', () => {
+    expect(searchDirectory(prepared, '  ').total).toBe(0);
+    expect(searchDirectory(prepared, '@.').hits).toEqual([]);
+    expect(searchDirectory(prepared, 'thi', 1)).toMatchObject({ total: 3, hits: [expect.anything()] });
+  });
+});
+
+describe('index file', () => {
+  it('stores the common domain, titles and departments once and unpacks to the same entries', () => {
+    const packed = packIndex(entries, agencies);
+    expect(packed.domain).toBe('soctrang.gov.vn');
+    expect(packed.titles).toEqual(['', 'Chuyên viên', 'Phó Chủ tịch']);
+    const back = unpackIndex(packed);
+    expect(back.map((e) => e.address)).toEqual(entries.map((e) => e.address));
+    expect(back.find((e) => e.name === 'Lò Văn Pọm')).toMatchObject({ agencyName: 'Ủy ban nhân dân huyện Trần Đề', personal: true });
+  });
+  it('sorts the Vietnamese way, by given name', () => {
+    const order = entries.filter((e) => e.kind === 'ca-nhan').map((e) => e.name);
+    expect(order.indexOf('Nguyễn Thanh Bình')).toBeLessThan(order.indexOf('Đặng Văn Đăng'));
+    expect(order.indexOf('Lê Thị Đang')).toBeLessThan(order.indexOf('Đặng Văn Đăng'));
+  });
+});
