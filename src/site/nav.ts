@@ -14,6 +14,7 @@ export interface NavItem {
  */
 export const NAV: NavItem[] = [
   { path: '', label: vi.nav.home },
+  { path: 'xep-hang/', label: vi.nav.ranking },
   { path: 'du-lieu/', label: vi.nav.data },
 ];
 

@@ -1,8 +1,10 @@
 import type { CollectContext } from '../types.ts';
 import { collectAgencies } from './agencies.ts';
 import { collectDataStatus } from './dataStatus.ts';
+import { collectFindings } from './findings.ts';
 import { collectMeta } from './meta.ts';
 import { collectOverview } from './overview.ts';
+import { collectRanking } from './ranking.ts';
 
 /**
  * Every area of the site and the collector that builds its slice of the site data. To add an area (e.g. the
@@ -12,6 +14,8 @@ import { collectOverview } from './overview.ts';
 export const COLLECTORS = {
   meta: collectMeta,
   overview: collectOverview,
+  ranking: collectRanking,
+  findings: collectFindings,
   agencies: collectAgencies,
   data: collectDataStatus,
 };

@@ -25,8 +25,6 @@ export interface Overview {
   before: Headline | null;
   /** Last 12 months, province-wide. */
   months: { month: string; cumulative: number; created: number; requests: number }[];
-  /** Agencies in force by ranking group. */
-  groups: { group: string; agencies: number }[];
 }
 
 /** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
@@ -56,11 +54,11 @@ async function headlineAt(ctx: CollectContext, date: string, days: number): Prom
   return registryKnown ? h : { ...h, personalActive: null, agencyActive: null, coverage: null, regularUse: null };
 }
 
-/** Collects the dashboard (SPEC §5 Tổng quan): headline figures now and one window earlier, monthly trends, groups. */
+/** Collects the dashboard (SPEC §5 Tổng quan): headline figures now and one window earlier, monthly trends. */
 export async function collectOverview(ctx: CollectContext): Promise<Overview> {
   const windowDays = ctx.policy.ranking.regularUseDays.value;
   if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
-  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], groups: [] };
+  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [] };
   const [prev] = await queryRows<{ d: string }>(ctx.conn, `SELECT ($d::DATE - $n::INTEGER)::VARCHAR AS d`, {
     d: ctx.asOf,
     n: windowDays,
@@ -81,11 +79,5 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
        FROM months ORDER BY m`,
     { d: ctx.asOf },
   );
-  const groups = await queryRows<{ group: string; agencies: number }>(
-    ctx.conn,
-    `SELECT grp AS "group", count(DISTINCT code)::INTEGER AS agencies FROM ${agenciesAsOf('$d::DATE')} a
-      GROUP BY grp ORDER BY agencies DESC, grp`,
-    { d: ctx.asOf },
-  );
-  return { windowDays, now, before, months, groups };
+  return { windowDays, now, before, months };
 }
