@@ -91,6 +91,7 @@ export const mailboxesSpec: InputSpec<MailboxRow> = {
     { name: 'birth_date', required: false, personal: true, aliases: ['ngay sinh'] },
   ],
   schema: mailboxRowSchema,
+  identity: 'address',
   key: (row) => row.address,
   keyConflict: (key, first) => `địa chỉ "${key}" đã có ở dòng ${first} (nội dung khác)`,
   redact: redactMailbox,

@@ -11,6 +11,8 @@ export interface QuotaLine {
   /** The limit in MB; null when Zimbra reports no limit (0). */
   quotaMb: number | null;
   usedMb: number;
+  /** The line as read. */
+  raw: string;
 }
 
 const BYTES_PER_MB = 1024 * 1024;
@@ -35,7 +37,7 @@ export function parseQuota(file: string, text: string): { lines: QuotaLine[]; re
     if (first !== undefined) return bad('address', `địa chỉ "${address.value}" đã có ở dòng ${first}`);
     seen.set(address.value, line);
     const limit = Number(limitText);
-    lines.push({ line, address: address.value, quotaMb: limit === 0 ? null : limit / BYTES_PER_MB, usedMb: Number(usedText) / BYTES_PER_MB });
+    lines.push({ line, address: address.value, quotaMb: limit === 0 ? null : limit / BYTES_PER_MB, usedMb: Number(usedText) / BYTES_PER_MB, raw: raw.trim() });
   });
   return { lines, rejected };
 }

@@ -26,6 +26,8 @@ export interface InputSpec<Row> {
   key?: (row: Row) => string;
   /** Vietnamese reason for a row whose identity repeats an earlier line's. */
   keyConflict?: (key: string, firstLine: number) => string;
+  /** A column whose value (lowercased) is collected from every record, good or bad (e.g. the mailbox address). */
+  identity?: string;
   /** Further cells to blank before a rejected row is stored in quarantine (e.g. a personal mailbox's phone). */
   redact?: (cells: CellRecord) => readonly string[];
 }

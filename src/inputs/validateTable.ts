@@ -34,6 +34,8 @@ export interface ValidatedTable<Row> {
   rows: AcceptedRow<Row>[];
   rejected: RejectedRow[];
   warnings: string[];
+  /** Values of the spec's identity column in every record read, good or bad (lowercased). */
+  identities: Set<string>;
   /** False when a required column is missing: the file's rows were not read. */
   readable: boolean;
   /** Rejects an accepted row after a later check, with its redacted raw text. */
@@ -48,6 +50,8 @@ export interface ValidateOptions {
 }
 
 const PROGRESS_EVERY = 10_000;
+/** Address-shaped tokens, to recover the identity of a row whose fields cannot be trusted. */
+const ADDRESS_LIKE = /[a-z0-9._%+'-]+@[a-z0-9.-]+/g;
 
 /** Validates a parsed table against an input kind. `file` is the name reported in messages. */
 export function validateTable<Row>(
@@ -62,6 +66,8 @@ export function validateTable<Row>(
   const rows: AcceptedRow<Row>[] = [];
   const rejected: RejectedRow[] = [];
   const warnings: string[] = [];
+  const identities = new Set<string>();
+  const identityAt = spec.identity === undefined ? undefined : map.positions.get(spec.identity);
 
   const blankFor = (fields: readonly string[]): Set<number> => {
     const blank = new Set(personal);
@@ -93,7 +99,7 @@ export function validateTable<Row>(
 
   if (table.headerLine === 0) {
     rejected.push({ file, line: null, column: null, raw: null, reason: 'tệp rỗng (không có dòng tiêu đề) — không nạp dòng nào' });
-    return { rows, rejected, warnings, readable: false, reject };
+    return { rows, rejected, warnings, identities, readable: false, reject };
   }
   if (map.missingRequired.length > 0) {
     const names = map.missingRequired.map((n) => `"${n}"`).join(', ');
@@ -104,13 +110,14 @@ export function validateTable<Row>(
       raw: rawLine(table.header, table.separator, new Set()),
       reason: `thiếu cột bắt buộc ${names} — không nạp dòng nào của tệp`,
     });
-    return { rows, rejected, warnings, readable: false, reject };
+    return { rows, rejected, warnings, identities, readable: false, reject };
   }
   if (map.missingOptional.length > 0) warnings.push(`${file}: thiếu cột không bắt buộc ${map.missingOptional.join(', ')}`);
   if (map.extra.length > 0) warnings.push(`${file}: bỏ qua cột thừa ${map.extra.join(', ')}`);
   if (map.repeated.length > 0) warnings.push(`${file}: cột lặp lại ${map.repeated.join(', ')} — dùng cột đầu tiên`);
 
   for (const g of table.garbled) {
+    if (identityAt !== undefined) for (const id of g.text.toLowerCase().match(ADDRESS_LIKE) ?? []) identities.add(id);
     rejected.push({ file, line: g.line, column: null, raw: scrubPersonal(g.text), reason: g.reason });
   }
 
@@ -120,8 +127,14 @@ export function validateTable<Row>(
   for (const record of table.records) {
     if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, table.records.length);
     let fields = record.fields;
+    if (identityAt !== undefined) {
+      const id = fields[identityAt]?.trim().toLowerCase();
+      if (id) identities.add(id);
+    }
     if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) fields = fields.slice(0, width);
     if (fields.length !== width) {
+      // Fields may have shifted: anything address-like may be this row's identity.
+      if (identityAt !== undefined) for (const id of fields.join(' ').toLowerCase().match(ADDRESS_LIKE) ?? []) identities.add(id);
       const text = rawLine(fields, table.separator, personal);
       rejected.push({
         file,
@@ -160,5 +173,5 @@ export function validateTable<Row>(
     rows.push({ ...position, row: parsed.data });
   }
   rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { rows, rejected, warnings, readable: true, reject };
+  return { rows, rejected, warnings, identities, readable: true, reject };
 }

@@ -1,0 +1,108 @@
+/**
+ * `ingest --exports DIR --db FILE [--json] [--wait SECONDS] [--profile P]` (SPEC §2, §3): validates and loads one
+ * export night (or every night folder under DIR, in date order, each its own atomic step) into the warehouse.
+ */
+import { isPolicyId } from '../../rules/policy/load.ts';
+import { DEFAULT_POLICY, POLICY_IDS } from '../../rules/policy/schema.ts';
+import { findNights } from '../../warehouse/ingest/exportFolder.ts';
+import { ingestNight, type NightResult } from '../../warehouse/ingest/ingestNight.ts';
+import { vnDate } from '../../inputs/values.ts';
+import { EXIT, RunError, UsageError, optionalInt, requireString, type Command, type CommandIO } from '../command.ts';
+
+const USAGE = [
+  'Cách dùng: npm run cli -- ingest --exports THƯ_MỤC --db TỆP [--json] [--wait GIÂY] [--profile HỒ_SƠ]',
+  '',
+  'Kiểm tra và nạp một đêm xuất dữ liệu (thư mục YYYY-MM-DD) vào kho DuckDB. Có thể chỉ có một phần các tệp:',
+  'agencies.csv, mailboxes.csv hoặc zimbra-accounts.txt (+ quota.txt), logins.csv, requests.csv, incidents.csv,',
+  'maillog*, messages.csv. Nếu THƯ_MỤC chứa nhiều thư mục đêm, từng đêm được nạp theo thứ tự ngày.',
+  '',
+  'Dòng sai không làm hỏng cả đêm: dòng đó được cách ly (bảng quarantine) kèm tệp, dòng, cột và lý do. Nạp lại',
+  'đúng các tệp của một đêm không thay đổi gì. Nếu lượt nạp lỗi, kho cũ giữ nguyên từng byte. Số CCCD và ngày sinh',
+  'bị bỏ ngay khi đọc, không bao giờ được lưu.',
+  '',
+  'Tùy chọn:',
+  '  --exports THƯ_MỤC  thư mục một đêm (…/2026-11-20/) hoặc thư mục chứa các đêm',
+  '  --db TỆP           kho dữ liệu DuckDB (tạo mới nếu chưa có)',
+  '  --json             in một đối tượng JSON { "rows_loaded": {loại: số}, "rows_quarantined": số, "warnings": [..] }',
+  '  --wait GIÂY        nếu kho đang được lượt khác cập nhật, chờ tối đa GIÂY giây (mặc định 0)',
+  `  --profile HỒ_SƠ    quy chế áp dụng: ${POLICY_IDS.join(', ')}; mặc định nhận ra từ tên miền hộp thư,`,
+  `                     nếu không thì giữ quy chế đã lưu trong kho, hoặc ${DEFAULT_POLICY}`,
+  '  --help             in hướng dẫn này',
+  '',
+  'Ví dụ:',
+  '  npm run cli -- ingest --exports /srv/exports/2026-11-20 --db data/warehouse.duckdb',
+  '  npm run cli -- ingest --exports /srv/exports --db data/warehouse.duckdb --json --wait 600',
+  '',
+  'Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 không đọc được tệp hoặc thư mục, kho đang bận; 2 sai cách dùng.',
+].join('\n');
+
+const number = new Intl.NumberFormat('vi-VN');
+
+function humanSummary(r: NightResult): string {
+  if (r.unchanged) return `Đêm ${vnDate(r.night)}: ${r.warnings.join('; ')}.\n`;
+  const loaded = Object.entries(r.rowsLoaded).map(([kind, n]) => `${kind} ${number.format(n)}`);
+  const lines = [
+    `Đêm ${vnDate(r.night)} — lượt nạp ${r.runId}`,
+    `  Đã nạp: ${loaded.length > 0 ? loaded.join(', ') : 'không có dòng nào'}`,
+    `  Cách ly: ${number.format(r.rowsQuarantined)} dòng${r.rowsQuarantined > 0 ? ' (xem bảng quarantine hoặc trang Dữ liệu)' : ''}`,
+  ];
+  if (r.policy) lines.push(`  Quy chế áp dụng: ${r.policy.id} (${r.policy.how})`);
+  if (r.warnings.length > 0) lines.push(`  Cảnh báo (${r.warnings.length}):`, ...r.warnings.map((w) => `    - ${w}`));
+  return lines.join('\n') + '\n';
+}
+
+/** The `--json` object of SPEC §2 over every night ingested (counts summed; warnings prefixed by night when several). */
+export function jsonSummary(results: readonly NightResult[]): { rows_loaded: Record<string, number>; rows_quarantined: number; warnings: string[] } {
+  const rowsLoaded: Record<string, number> = {};
+  for (const r of results) for (const [kind, n] of Object.entries(r.rowsLoaded)) rowsLoaded[kind] = (rowsLoaded[kind] ?? 0) + n;
+  const prefix = results.length > 1;
+  return {
+    rows_loaded: rowsLoaded,
+    rows_quarantined: results.reduce((s, r) => s + r.rowsQuarantined, 0),
+    warnings: results.flatMap((r) => r.warnings.map((w) => (prefix ? `${r.night}: ${w}` : w))),
+  };
+}
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'kiểm tra và nạp một đêm xuất dữ liệu vào kho (an toàn khi chạy lại)',
+  usage: USAGE,
+  options: {
+    exports: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+    wait: { type: 'string' },
+    profile: { type: 'string' },
+  },
+  async run(values, _positionals, io: CommandIO) {
+    const exportsDir = requireString(values, 'exports');
+    const dbFile = requireString(values, 'db');
+    const waitSeconds = optionalInt(values, 'wait') ?? 0;
+    const profile = values.profile;
+    if (profile !== undefined && (typeof profile !== 'string' || !isPolicyId(profile))) {
+      throw new UsageError(`không có hồ sơ "${String(profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
+    }
+    const nights = findNights(exportsDir);
+    const results: NightResult[] = [];
+    for (const night of nights) {
+      try {
+        const result = await ingestNight(night, dbFile, {
+          profile,
+          lockWaitMs: waitSeconds * 1000,
+          onProgress: (message) => io.stderr(`${message}\n`),
+          onLockWait: (pid) => io.stderr(`Kho đang được tiến trình PID ${pid} cập nhật — chờ tối đa ${waitSeconds} giây…\n`),
+        });
+        results.push(result);
+        if (!values.json) io.stdout(humanSummary(result));
+      } catch (err) {
+        if (err instanceof RunError && nights.length > 1) {
+          const done = results.map((r) => r.night).join(', ');
+          throw new RunError(`đêm ${night.date}: ${err.message}${done ? ` (các đêm đã nạp xong: ${done})` : ''}`);
+        }
+        throw err;
+      }
+    }
+    if (values.json) io.stdout(JSON.stringify(jsonSummary(results)) + '\n');
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,178 @@
+/**
+ * Ingest of one export night (SPEC §2 `ingest`, §3.6): validated, idempotent, atomic. The same files twice change
+ * nothing (the warehouse file is not even rewritten); a changed export of the same night replaces that night's
+ * quarantine and re-applies its upserts; any failure leaves the previous warehouse byte-identical.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { statSync } from 'node:fs';
+import type { PolicyId } from '../../rules/policy/schema.ts';
+import type { IngestContext, LoadedCounts, QuarantineEntry } from '../ingestContext.ts';
+import { queryRows, withWritableWarehouse } from '../open.ts';
+import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } from './exportFolder.ts';
+import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
+import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
+import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
+import { loadMaillogFiles } from './maillogStep.ts';
+import { recordPolicy } from './policyInForce.ts';
+import { mergeQuota, readQuota, readRegistry, type Registry } from './readRegistry.ts';
+import { stageRows } from './staging.ts';
+
+export interface IngestOptions {
+  /** `--profile`: the policy profile in force; detected from the mailbox domain when absent. */
+  profile?: PolicyId;
+  /** `--wait` in milliseconds: how long a second run waits for the warehouse lock. */
+  lockWaitMs?: number;
+  /** Clock for ingest_runs.started_at/finished_at (tests pass a fixed one). */
+  now?: () => Date;
+  /** Progress for long files (the CLI writes it to stderr). */
+  onProgress?: (message: string) => void;
+  /** Told once when the lock is held by another process and we start waiting. */
+  onLockWait?: (pid: number) => void;
+}
+
+export interface NightResult {
+  night: string;
+  /** The ingest_runs row written; null when the night was already ingested with the same files. */
+  runId: number | null;
+  unchanged: boolean;
+  rowsLoaded: LoadedCounts;
+  rowsQuarantined: number;
+  warnings: string[];
+  /** Profile in force after this night, and how it was chosen. */
+  policy: { id: string; how: string } | null;
+}
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+function byRole(files: readonly ExportFile[], role: FileRole): ExportFile[] {
+  return files.filter((f) => f.role === role);
+}
+
+async function previousRun(conn: DuckDBConnection, night: string): Promise<{ run_id: number; fingerprint: string } | null> {
+  const rows = await queryRows<{ run_id: number; fingerprint: string }>(
+    conn,
+    'SELECT run_id, fingerprint FROM ingest_runs WHERE export_date = CAST($night AS DATE) ORDER BY run_id DESC LIMIT 1',
+    { night },
+  );
+  return rows[0] ?? null;
+}
+
+async function writeQuarantine(conn: DuckDBConnection, runId: number, night: string, entries: readonly QuarantineEntry[]) {
+  await conn.run('DELETE FROM quarantine WHERE export_date = CAST($night AS DATE)', { night });
+  const columns = { file: 'VARCHAR', line: 'INTEGER', column_name: 'VARCHAR', raw: 'VARCHAR', reason: 'VARCHAR' } as const;
+  await stageRows(conn, 'stg_quarantine', columns, entries, (e) => [e.file, e.line, e.column, e.raw, e.reason]);
+  await conn.run(
+    `INSERT INTO quarantine (run_id, export_date, file, line, column_name, raw, reason)
+     SELECT $run, CAST($night AS DATE), file, line, column_name, raw, reason FROM stg_quarantine`,
+    { run: runId, night },
+  );
+  await conn.run('DROP TABLE stg_quarantine');
+}
+
+/** Runs every loader of the night against `ctx`, in dependency order (agencies first: others check codes). */
+async function loadNight(ctx: IngestContext, night: ExportNight, options: IngestOptions) {
+  const loaded: LoadedCounts = {};
+  const files = night.files;
+  for (const f of files.filter((f) => f.role === null)) ctx.warn(`tệp lạ ${f.name} — không phải tệp xuất đã biết, bỏ qua`);
+  const [agencies] = byRole(files, 'agencies');
+  if (agencies) loaded.agencies = await loadAgencies(ctx, agencies);
+  const catalogue = await agencyCatalogue(ctx.conn, ctx.exportDate);
+
+  const [csvRegistry] = byRole(files, 'mailboxes');
+  const [zimbra] = byRole(files, 'zimbra');
+  if (csvRegistry && zimbra) ctx.warn(`có cả ${csvRegistry.name} và ${zimbra.name} — dùng ${csvRegistry.name}, bỏ qua ${zimbra.name}`);
+  const registryFile = csvRegistry ?? zimbra;
+  let registry: Registry | null = null;
+  if (registryFile) registry = readRegistry(ctx, registryFile, catalogue);
+  const [quotaFile] = byRole(files, 'quota');
+  const quota = quotaFile ? readQuota(ctx, quotaFile) : null;
+  if (registry) {
+    if (quotaFile && quota) loaded.quota = mergeQuota(ctx, quotaFile, registry, quota);
+    loaded.mailboxes = await loadMailboxes(ctx, registry);
+  } else if (quotaFile && quota) {
+    loaded.quota = await loadQuotaOnly(ctx, quotaFile.name, quota);
+  }
+  const [logins] = byRole(files, 'logins');
+  if (logins) loaded.logins = await loadLogins(ctx, logins);
+  const [requests] = byRole(files, 'requests');
+  if (requests) loaded.requests = await loadRequests(ctx, requests, catalogue);
+  const [incidents] = byRole(files, 'incidents');
+  if (incidents) loaded.incidents = await loadIncidents(ctx, incidents);
+  const maillog = byRole(files, 'maillog');
+  if (maillog.length > 0) Object.assign(loaded, await loadMaillogFiles(ctx, maillog.map((f) => f.path)));
+
+  const policy = await recordPolicy(ctx, options.profile, registry ? registry.rows.map((r) => r.row.address) : []);
+  return { loaded, policy };
+}
+
+/** Ingests one night into `dbFile` (created if absent). */
+export async function ingestNight(night: ExportNight, dbFile: string, options: IngestOptions = {}): Promise<NightResult> {
+  const now = options.now ?? (() => new Date());
+  const fingerprint = await fingerprintNight(night);
+  return withWritableWarehouse<NightResult>(
+    dbFile,
+    async (conn) => {
+      const startedAt = now();
+      const previous = await previousRun(conn, night.date);
+      if (previous !== null && previous.fingerprint === fingerprint) {
+        return {
+          commit: false,
+          result: {
+            night: night.date,
+            runId: null,
+            unchanged: true,
+            rowsLoaded: {},
+            rowsQuarantined: 0,
+            warnings: [`đêm ${night.date} đã được nạp với đúng các tệp này (lượt ${previous.run_id}) — không thay đổi gì`],
+            policy: null,
+          },
+        };
+      }
+      const next = (await queryRows<{ next: number }>(conn, 'SELECT coalesce(max(run_id), 0)::INTEGER + 1 AS next FROM ingest_runs'))[0]!.next;
+      const quarantine: QuarantineEntry[] = [];
+      const warnings: string[] = [];
+      let lastProgress = Date.now();
+      const ctx: IngestContext = {
+        conn,
+        exportDir: night.dir,
+        exportDate: night.date,
+        runId: next,
+        quarantine: (entry) => void quarantine.push(entry),
+        warn: (message) => void warnings.push(message),
+        progress: (message) => {
+          const t = Date.now();
+          if (options.onProgress && t - lastProgress >= PROGRESS_INTERVAL_MS) {
+            lastProgress = t;
+            options.onProgress(`${night.date} ${message}`);
+          }
+        },
+      };
+      const { loaded, policy } = await loadNight(ctx, night, options);
+      await writeQuarantine(conn, next, night.date, quarantine);
+      const files = night.files.map((f) => ({ name: f.name, role: f.role, bytes: statSync(f.path).size }));
+      await conn.run(
+        `INSERT INTO ingest_runs (run_id, export_date, export_dir, fingerprint, started_at, finished_at, rows_loaded,
+                                  rows_quarantined, warnings, files)
+         VALUES ($run, CAST($night AS DATE), $dir, $fingerprint, CAST($started AS TIMESTAMPTZ), CAST($finished AS TIMESTAMPTZ),
+                 CAST($loaded AS JSON), $quarantined, CAST($warnings AS JSON), CAST($files AS JSON))`,
+        {
+          run: next,
+          night: night.date,
+          dir: night.dir,
+          fingerprint,
+          started: startedAt.toISOString(),
+          finished: now().toISOString(),
+          loaded: JSON.stringify(loaded),
+          quarantined: quarantine.length,
+          warnings: JSON.stringify(warnings),
+          files: JSON.stringify(files),
+        },
+      );
+      return {
+        commit: true,
+        result: { night: night.date, runId: next, unchanged: false, rowsLoaded: loaded, rowsQuarantined: quarantine.length, warnings, policy },
+      };
+    },
+    { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait },
+  );
+}
