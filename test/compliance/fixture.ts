@@ -7,6 +7,7 @@ import { schemaSql } from '../../src/warehouse/open.ts';
 
 export interface AgencyRow {
   code: string;
+  abbr?: string;
   name: string;
   grp?: string;
   kind?: string;
@@ -39,8 +40,9 @@ export class Fixture {
     readonly conn: DuckDBConnection,
   ) {}
 
-  static async create(): Promise<Fixture> {
-    const instance = await DuckDBInstance.create(':memory:');
+  /** An empty warehouse in memory, or in `file` (for commands that open the file themselves). */
+  static async create(file = ':memory:'): Promise<Fixture> {
+    const instance = await DuckDBInstance.create(file);
     const conn = await instance.connect();
     await conn.run(schemaSql());
     return new Fixture(instance, conn);
@@ -55,10 +57,11 @@ export class Fixture {
     await this.conn.run(
       `INSERT INTO agencies (code, valid_from, valid_to, name, abbr, parent_code, kind, grp, headcount, successor_code,
          first_seen, last_seen)
-       VALUES ($code, CAST($from AS DATE), CAST($to AS DATE), $name, $code, $parent, $kind, $grp, CAST($hc AS INTEGER),
+       VALUES ($code, CAST($from AS DATE), CAST($to AS DATE), $name, $abbr, $parent, $kind, $grp, CAST($hc AS INTEGER),
          $succ, CAST($from AS DATE), CAST($from AS DATE))`,
       {
         code: a.code,
+        abbr: a.abbr ?? a.code.toLowerCase(),
         from: a.validFrom ?? '2020-01-01',
         to: a.validTo ?? null,
         name: a.name,
@@ -122,6 +125,10 @@ export class Fixture {
          'Sự cố thử', DATE '2025-01-01', DATE '2025-01-01')`,
       { id: i.id, o: i.occurredAt, r: i.reportedAt } as never,
     );
+  }
+
+  async meta(key: string, value: string): Promise<void> {
+    await this.conn.run('INSERT INTO warehouse_meta VALUES ($k, $v)', { k: key, v: value } as never);
   }
 
   async ingestRun(exportDate: string): Promise<void> {

@@ -1,6 +1,6 @@
 -- Requests received in [$from, $to] per requesting agency, the agency as in force on the day of receipt (successor
 -- followed if the registry still used a closed code). Decided = completed by the end of $evalTo, or not completed
--- with the deadline day passed by then; on time = completed on or before the deadline day (cmp_request_due).
+-- with the deadline day over before $evalTo; on time = completed on or before the deadline day (cmp_request_due).
 WITH r AS (
   SELECT q.id, q.agency_code, CAST(d.due AS DATE) AS due_day,
     CAST(timezone($tz, q.received_at) AS DATE) AS received_day,
@@ -22,7 +22,7 @@ resolved AS (
 )
 SELECT code,
   CAST(count(*) FILTER (WHERE done_day IS NOT NULL AND done_day <= due_day) AS INTEGER) AS on_time,
-  CAST(count(*) FILTER (WHERE done_day IS NOT NULL OR due_day <= CAST($evalTo AS DATE)) AS INTEGER) AS decided
+  CAST(count(*) FILTER (WHERE done_day IS NOT NULL OR due_day < CAST($evalTo AS DATE)) AS INTEGER) AS decided
 FROM resolved
 WHERE code IS NOT NULL
 GROUP BY code

@@ -1,5 +1,5 @@
 -- Requests done late, in working days (deadline per request in cmp_request_due, computed by the calendar): completed
--- on a local day after the deadline day, or still not completed at the end of $asOf with the deadline day passed.
+-- on a local day after the deadline day, or still not completed on $asOf, a day after the deadline day.
 -- "since": the first day past the deadline. Agency: the requesting agency as in force on $asOf (successors followed).
 WITH r AS (
   SELECT q.id, q.type, q.agency_code AS registry_agency, d.working_days,
@@ -21,4 +21,4 @@ LEFT JOIN cmp_agency_at a1 ON a1.d = CAST($asOf AS DATE) AND a1.code = s1.succes
 LEFT JOIN cmp_successor s2 ON s2.code = s1.successor
 LEFT JOIN cmp_agency_at a2 ON a2.d = CAST($asOf AS DATE) AND a2.code = s2.successor
 WHERE (r.done_day IS NOT NULL AND r.done_day > r.due_day)
-   OR (r.done_day IS NULL AND r.due_day <= CAST($asOf AS DATE));
+   OR (r.done_day IS NULL AND r.due_day < CAST($asOf AS DATE));

@@ -1,0 +1,272 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/rules/compliance/findings.ts';
+import type { RuleId } from '../../src/rules/compliance/rules.ts';
+import { loadPolicy } from '../../src/rules/policy/load.ts';
+import type { PolicyId } from '../../src/rules/policy/schema.ts';
+import { computeFindings } from '../../src/warehouse/compliance/findings.ts';
+import { Fixture } from './fixture.ts';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await Fixture.create();
+  await f.agency({ code: 'SKHCN', name: 'Sở Khoa học và Công nghệ', abbr: 'sokhcn' });
+});
+afterEach(() => f.close());
+
+async function findings(profile: PolicyId, asOf: string, eventsFrom?: string): Promise<Finding[]> {
+  return (await computeFindings(f.conn, loadPolicy(profile), { asOf, ...(eventsFrom ? { eventsFrom } : {}) })).findings;
+}
+
+async function sinceOf(profile: PolicyId, asOf: string, rule: RuleId, subject: string): Promise<string | null> {
+  const hit = (await findings(profile, asOf)).find((x) => x.ruleId === rule && x.subject === subject);
+  return hit ? hit.since : null;
+}
+
+const A = 'nvan@soctrang.gov.vn';
+
+describe('default password not changed after the grace (001 Điều 11 khoản 2 điểm i; 003 Điều 13 khoản 2; 004 Điều 6 khoản 1)', () => {
+  beforeEach(async () => {
+    await f.mailbox({ address: A, agency: 'SKHCN', seenFrom: '2025-03-01', createdAt: '2025-03-01T10:00:00+07:00', mustChange: true, passwordChangedAt: null });
+  });
+
+  it.each([
+    ['2025-03-03', null],
+    ['2025-03-04', '2025-03-04'],
+    ['2025-03-20', '2025-03-04'],
+  ])('soctrang-2024 (3-day grace, draft): as of %s → since %s', async (asOf, since) => {
+    expect(await sinceOf('soctrang-2024', asOf, 'password-default', A)).toBe(since);
+  });
+
+  it('grace 0 (soctrang-2014, sonla-2025): nothing before the first login, a finding from the day of that login', async () => {
+    expect(await sinceOf('soctrang-2014', '2025-03-20', 'password-default', A)).toBeNull();
+    await f.login('2025-03-05T08:30:00+07:00', A);
+    expect(await sinceOf('soctrang-2014', '2025-03-04', 'password-default', A)).toBeNull();
+    expect(await sinceOf('soctrang-2014', '2025-03-05', 'password-default', A)).toBe('2025-03-05');
+    expect(await sinceOf('sonla-2025', '2025-03-20', 'password-default', A)).toBe('2025-03-05');
+  });
+
+  it('a password reset restarts the grace from the reset', async () => {
+    await f.mailbox({ address: 'b@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-03-01', createdAt: '2024-01-01T08:00:00+07:00', mustChange: true, passwordChangedAt: '2025-03-10T09:00:00+07:00' });
+    expect(await sinceOf('soctrang-2024', '2025-03-12', 'password-default', 'b@soctrang.gov.vn')).toBeNull();
+    expect(await sinceOf('soctrang-2024', '2025-03-13', 'password-default', 'b@soctrang.gov.vn')).toBe('2025-03-13');
+  });
+});
+
+describe('password older than the interval: the same data, three verdicts', () => {
+  beforeEach(async () => {
+    await f.mailbox({ address: A, agency: 'SKHCN', seenFrom: '2025-01-01', passwordChangedAt: '2025-01-15T09:00:00+07:00' });
+  });
+
+  it.each([
+    ['soctrang-2014', '2025-02-14', null],
+    ['soctrang-2014', '2025-02-15', '2025-02-15'], // monthly (003 Điều 13 khoản 2)
+    ['sonla-2025', '2025-04-14', null],
+    ['sonla-2025', '2025-04-15', '2025-04-15'], // every 3 months (004 Điều 6 khoản 1)
+    ['soctrang-2024', '2025-07-14', null], // exactly 6 months is 15/07
+    ['soctrang-2024', '2025-07-15', '2025-07-15'], // every 6 months (002 Điều 8 khoản 2 điểm c)
+    ['soctrang-2024', '2025-04-15', null],
+  ] as const)('%s as of %s → since %s', async (profile, asOf, since) => {
+    expect(await sinceOf(profile, asOf, 'password-stale', A)).toBe(since);
+  });
+
+  it('month arithmetic across a leap day: 31/08/2023 + 6 months = 29/02/2024; 29/02/2024 + 1 month = 29/03/2024', async () => {
+    await f.mailbox({ address: 'x@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2023-08-01', createdAt: '2022-05-01T08:00:00+07:00', passwordChangedAt: '2023-08-31T09:00:00+07:00' });
+    await f.mailbox({ address: 'y@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2024-02-01', passwordChangedAt: '2024-02-29T09:00:00+07:00' });
+    expect(await sinceOf('soctrang-2024', '2024-02-28', 'password-stale', 'x@soctrang.gov.vn')).toBeNull();
+    expect(await sinceOf('soctrang-2024', '2024-02-29', 'password-stale', 'x@soctrang.gov.vn')).toBe('2024-02-29');
+    expect(await sinceOf('soctrang-2014', '2024-03-28', 'password-stale', 'y@soctrang.gov.vn')).toBeNull();
+    expect(await sinceOf('soctrang-2014', '2024-03-29', 'password-stale', 'y@soctrang.gov.vn')).toBe('2024-03-29');
+  });
+
+  it('an unknown password date proves nothing', async () => {
+    await f.mailbox({ address: 'z@soctrang.gov.vn', agency: 'SKHCN', passwordChangedAt: null, mustChange: null });
+    const all = await findings('soctrang-2014', '2025-12-31');
+    expect(all.filter((x) => x.subject === 'z@soctrang.gov.vn' && x.ruleId.startsWith('password'))).toEqual([]);
+  });
+});
+
+describe('inactivity: Sóc Trăng revokes after 6 months, Sơn La locks after 90 days and revokes 30 days after the lock', () => {
+  beforeEach(async () => {
+    await f.mailbox({ address: A, agency: 'SKHCN', seenFrom: '2024-12-01', createdAt: '2024-06-01T08:00:00+07:00' });
+    await f.login('2025-01-10T15:00:00+07:00', A);
+  });
+
+  it.each([
+    ['soctrang-2024', '2025-07-09', 'inactive-revoke', null],
+    ['soctrang-2024', '2025-07-10', 'inactive-revoke', '2025-07-10'],
+    ['soctrang-2014', '2025-07-10', 'inactive-revoke', '2025-07-10'],
+    ['sonla-2025', '2025-07-10', 'inactive-revoke', null],
+    ['sonla-2025', '2025-04-09', 'inactive-lock', null],
+    ['sonla-2025', '2025-04-10', 'inactive-lock', '2025-04-10'],
+    ['soctrang-2024', '2025-04-10', 'inactive-lock', null],
+  ] as const)('%s as of %s: %s since %s', async (profile, asOf, rule, since) => {
+    expect(await sinceOf(profile, asOf, rule, A)).toBe(since);
+  });
+
+  it("Zimbra's weekly last-logon gets 7 days of benefit of the doubt; exact logins none", async () => {
+    await f.mailbox({ address: 'w@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2024-12-01', createdAt: '2024-06-01T08:00:00+07:00' });
+    await f.activity('2025-01-12', 'w@soctrang.gov.vn', '2025-01-10T15:00:00+07:00');
+    expect(await sinceOf('soctrang-2024', '2025-07-16', 'inactive-revoke', 'w@soctrang.gov.vn')).toBeNull();
+    expect(await sinceOf('soctrang-2024', '2025-07-17', 'inactive-revoke', 'w@soctrang.gov.vn')).toBe('2025-07-17');
+    const hit = (await findings('soctrang-2024', '2025-07-17')).find((x) => x.subject === 'w@soctrang.gov.vn' && x.ruleId === 'inactive-revoke')!;
+    expect(hit.detail).toContain('10/01/2025');
+    expect(hit.detail).toContain('7 ngày');
+  });
+
+  it('a mailbox never used counts from its creation', async () => {
+    await f.mailbox({ address: 'n@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2024-12-01', createdAt: '2024-12-31T08:00:00+07:00' });
+    expect(await sinceOf('sonla-2025', '2025-03-31', 'inactive-lock', 'n@soctrang.gov.vn')).toBe('2025-03-31');
+    expect(await sinceOf('sonla-2025', '2025-03-30', 'inactive-lock', 'n@soctrang.gov.vn')).toBeNull();
+  });
+
+  it('locked longer than 30 days (sonla-2025 only): from the night the lock was first seen', async () => {
+    const L = 'khoa@sonla.gov.vn';
+    await f.mailbox({ address: L, agency: 'SKHCN', seenFrom: '2025-01-01', seenTo: '2025-05-01' });
+    await f.mailbox({ address: L, agency: 'SKHCN', seenFrom: '2025-05-01', status: 'locked' });
+    expect(await sinceOf('sonla-2025', '2025-05-30', 'locked-revoke', L)).toBeNull();
+    expect(await sinceOf('sonla-2025', '2025-05-31', 'locked-revoke', L)).toBe('2025-05-31');
+    expect(await sinceOf('soctrang-2024', '2025-12-31', 'locked-revoke', L)).toBeNull();
+  });
+
+  it('a restore after a lock restarts the count', async () => {
+    const R = 'mo@sonla.gov.vn';
+    await f.mailbox({ address: R, agency: 'SKHCN', seenFrom: '2025-01-01', seenTo: '2025-05-01', status: 'locked', createdAt: '2024-01-01T08:00:00+07:00' });
+    await f.mailbox({ address: R, agency: 'SKHCN', seenFrom: '2025-05-01' });
+    expect(await sinceOf('sonla-2025', '2025-07-29', 'inactive-lock', R)).toBeNull();
+    expect(await sinceOf('sonla-2025', '2025-07-30', 'inactive-lock', R)).toBe('2025-07-30');
+  });
+});
+
+describe('external auto-forwarding (002 Điều 9 khoản 3)', () => {
+  beforeEach(async () => {
+    await f.mailbox({ address: 'g@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', seenTo: '2025-02-01' });
+    await f.mailbox({ address: 'g@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-02-01', forwardTo: ['An@Gmail.com', 'ke@mail.soctrang.gov.vn'] });
+    await f.mailbox({ address: 'h@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', forwardTo: ['x@soctrang.gov.vn.evil.vn'] });
+    await f.mailbox({ address: 'i@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', forwardTo: ['pvhtt.myxuyen@soctrang.gov.vn'] });
+  });
+
+  it('flags targets outside the domain and its subdomains, since the version that added them', async () => {
+    const fw = (await findings('soctrang-2024', '2025-03-01')).filter((x) => x.ruleId === 'forward-external');
+    expect(fw.map((x) => [x.subject, x.since])).toEqual([
+      ['g@soctrang.gov.vn', '2025-02-01'],
+      ['h@soctrang.gov.vn', '2025-01-01'],
+    ]);
+    expect(fw[0]!.detail).toBe('Tự động chuyển thư tới An@Gmail.com.');
+    expect(fw[0]!.citation).toBe('002 Điều 9 khoản 3');
+  });
+
+  it('sonla-2025 does not forbid it: no finding, and the rule is listed as not applicable', async () => {
+    const result = await computeFindings(f.conn, loadPolicy('sonla-2025'), { asOf: '2025-03-01' });
+    expect(result.findings.filter((x) => x.ruleId === 'forward-external')).toEqual([]);
+    expect(result.notApplicable.map((n) => n.ruleId)).toContain('forward-external');
+  });
+});
+
+describe('quota (002 Điều 7; warning within 10%)', () => {
+  it('over and near, since the first night of the current run', async () => {
+    await f.mailbox({ address: 'q@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01' });
+    await f.mailbox({ address: 'r@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 500 });
+    for (const [d, q, r] of [['2025-03-01', 1900, 440], ['2025-03-02', 1800, 451], ['2025-03-03', 1850, 460], ['2025-03-04', 2048, 500]] as const) {
+      await f.activity(d, 'q@soctrang.gov.vn', null, q);
+      await f.activity(d, 'r@soctrang.gov.vn', null, r);
+    }
+    const at3 = (await findings('soctrang-2024', '2025-03-03')).filter((x) => x.ruleId.startsWith('quota'));
+    expect(at3.map((x) => [x.subject, x.ruleId, x.since])).toEqual([
+      ['q@soctrang.gov.vn', 'quota-near', '2025-03-03'],
+      ['r@soctrang.gov.vn', 'quota-near', '2025-03-02'],
+    ]);
+    const at4 = (await findings('soctrang-2024', '2025-03-04')).filter((x) => x.ruleId.startsWith('quota'));
+    expect(at4.map((x) => [x.subject, x.ruleId, x.since])).toEqual([
+      ['q@soctrang.gov.vn', 'quota-over', '2025-03-04'],
+      ['r@soctrang.gov.vn', 'quota-over', '2025-03-04'],
+    ]);
+    expect(at4[1]!.detail).toBe('Đã dùng 500 MB trên 500 MB (100%).');
+  });
+});
+
+describe('agency mailboxes (002 Điều 12 khoản 3)', () => {
+  it('an agency with no active agency mailbox, and an agency mailbox nobody logs into', async () => {
+    await f.agency({ code: 'SNV', name: 'Sở Nội vụ', validFrom: '2024-01-01' });
+    await f.mailbox({ address: 'sokhcn@soctrang.gov.vn', kind: 'co-quan', agency: 'SKHCN', seenFrom: '2025-01-01', createdAt: '2020-01-01T08:00:00+07:00' });
+    await f.mailbox({ address: 'snv@soctrang.gov.vn', kind: 'co-quan', agency: 'SNV', seenFrom: '2025-01-01', seenTo: '2025-02-10' });
+    await f.mailbox({ address: 'snv@soctrang.gov.vn', kind: 'co-quan', agency: 'SNV', seenFrom: '2025-02-10', status: 'closed' });
+    await f.login('2025-02-20T08:00:00+07:00', 'sokhcn@soctrang.gov.vn');
+    const at = (await findings('soctrang-2024', '2025-03-21')).filter((x) => x.ruleId.startsWith('agency-'));
+    expect(at.map((x) => [x.ruleId, x.subject, x.since])).toEqual([['agency-mailbox-missing', 'SNV', '2025-02-10']]);
+    const later = (await findings('soctrang-2024', '2025-03-22')).filter((x) => x.ruleId === 'agency-mailbox-unread');
+    expect(later.map((x) => [x.subject, x.since])).toEqual([['sokhcn@soctrang.gov.vn', '2025-03-22']]);
+  });
+});
+
+describe('agencies as of the date: a mailbox still registered under a merged agency counts under its successor', () => {
+  it('Sở TT&TT merged into Sở KH&CN on 01/03/2025', async () => {
+    await f.agency({ code: 'STTTT', name: 'Sở Thông tin và Truyền thông', validTo: '2025-03-01', successor: 'SKHCN' });
+    await f.mailbox({ address: A, agency: 'STTTT', seenFrom: '2025-01-01', forwardTo: ['a@yahoo.com'] });
+    const before = (await findings('soctrang-2024', '2025-02-28')).find((x) => x.ruleId === 'forward-external')!;
+    const after = (await findings('soctrang-2024', '2025-03-01')).find((x) => x.ruleId === 'forward-external')!;
+    expect([before.agencyCode, before.agencyName]).toEqual(['STTTT', 'Sở Thông tin và Truyền thông']);
+    expect([after.agencyCode, after.agencyName]).toEqual(['SKHCN', 'Sở Khoa học và Công nghệ']);
+  });
+});
+
+describe('requests done late, in working days (across Tết and a make-up Saturday)', () => {
+  const req = (id: string, type: string, receivedAt: string, completedAt: string | null) =>
+    f.request({ id, type, agency: 'SKHCN', receivedAt, completedAt });
+
+  it.each([
+    // Friday 24/01/2025 20:00 before Tết Ất Tỵ: 5 working days end on Friday 07/02/2025 (001 Điều 4 khoản 3).
+    ['soctrang-2024', 'cap-moi-ca-nhan', '2025-01-24T20:00:00+07:00', '2025-02-07T16:00:00+07:00', false],
+    ['soctrang-2024', 'cap-moi-ca-nhan', '2025-01-24T20:00:00+07:00', '2025-02-10T08:00:00+07:00', true],
+    // Thursday 24/04/2025, 3 working days: Fri 25, make-up Saturday 26/04, Mon 28 (003 Điều 4 khoản 3; 004 Điều 8).
+    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-04-28T16:00:00+07:00', false],
+    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-04-29T08:00:00+07:00', true],
+    ['sonla-2025', 'mo-khoa', '2025-04-24T10:00:00+07:00', '2025-04-29T08:00:00+07:00', true],
+    // Same request, 5 working days: 29/04, then 30/04, 01/05 and the swapped 02/05 are off → due Monday 05/05.
+    ['soctrang-2024', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-05-05T16:00:00+07:00', false],
+  ] as const)('%s %s received %s, done %s → late %s', async (profile, type, received, completed, late) => {
+    await req('R1', type, received, completed);
+    const hit = (await findings(profile, '2025-12-31', '2025-01-01')).filter((x) => x.ruleId === 'request-late');
+    expect(hit.length).toBe(late ? 1 : 0);
+  });
+
+  it('an open request counts once its deadline day has passed, with the deadline in the detail', async () => {
+    await req('R2', 'cap-moi-ca-nhan', '2025-01-24T20:00:00+07:00', null);
+    expect((await findings('soctrang-2024', '2025-02-07')).filter((x) => x.ruleId === 'request-late')).toEqual([]);
+    const [hit] = (await findings('soctrang-2024', '2025-02-08')).filter((x) => x.ruleId === 'request-late');
+    expect(hit!.since).toBe('2025-02-08');
+    expect(hit!.detail).toBe('Tiếp nhận ngày 24/01/2025, hạn 5 ngày làm việc (đến hết ngày 07/02/2025); chưa hoàn thành.');
+    expect(hit!.citation).toBe('001 Điều 4 khoản 3 (dự thảo)');
+  });
+});
+
+describe('incidents reported late (001 Điều 11 khoản 2 điểm i: 8 hours)', () => {
+  it.each([
+    ['2025-02-01T16:00:00+07:00', false],
+    ['2025-02-01T16:01:00+07:00', true],
+    [null, true],
+  ])('occurred 08:00, reported %s → late %s', async (reportedAt, late) => {
+    await f.incident({ id: 'I1', occurredAt: '2025-02-01T08:00:00+07:00', reportedAt });
+    const hit = (await findings('soctrang-2024', '2025-02-28', '2025-02-01')).filter((x) => x.ruleId === 'incident-late');
+    expect(hit.length).toBe(late ? 1 : 0);
+  });
+
+  it('soctrang-2014 sets no hours: not applicable', async () => {
+    await f.incident({ id: 'I1', occurredAt: '2025-02-01T08:00:00+07:00', reportedAt: null });
+    const result = await computeFindings(f.conn, loadPolicy('soctrang-2014'), { asOf: '2025-02-28', eventsFrom: '2025-02-01' });
+    expect(result.findings.filter((x) => x.ruleId === 'incident-late')).toEqual([]);
+    expect(result.notApplicable.find((n) => n.ruleId === 'incident-late')!.reason).toContain('không nêu số giờ');
+  });
+});
+
+describe('text not in Unicode and addresses not in the current format (informational)', () => {
+  it('quarantined legacy-encoded rows, and a personal address in another profile’s format', async () => {
+    await f.quarantine('2025-03-02', 'agencies.csv', 7, 'văn bản mã TCVN3 không chuyển được sang Unicode');
+    await f.quarantine('2025-03-02', 'agencies.csv', 8, 'thiếu cột code');
+    await f.mailbox({ address: 'ntbinh.sotttt@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', name: 'Nguyễn Thanh Bình', createdAt: '2014-11-01T08:00:00+07:00' });
+    await f.mailbox({ address: 'ntbinh@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', name: 'Nguyễn Thanh Bình' });
+    const all = await findings('soctrang-2024', '2025-03-02');
+    expect(all.filter((x) => x.ruleId === 'text-not-unicode').map((x) => x.subject)).toEqual(['agencies.csv:7']);
+    const addr = all.filter((x) => x.ruleId === 'address-format');
+    expect(addr.map((x) => [x.subject, x.severity, x.since])).toEqual([['ntbinh.sotttt@soctrang.gov.vn', 'thong-tin', '2014-11-01']]);
+  });
+});
