@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '', label: vi.nav.home },
   { path: 'xep-hang/', label: vi.nav.ranking },
+  { path: 'danh-ba/', label: vi.nav.directory },
   { path: 'du-lieu/', label: vi.nav.data },
 ];
 

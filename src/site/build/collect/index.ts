@@ -1,6 +1,7 @@
 import type { CollectContext } from '../types.ts';
 import { collectAgencies } from './agencies.ts';
 import { collectDataStatus } from './dataStatus.ts';
+import { collectDirectory } from './directory.ts';
 import { collectFindings } from './findings.ts';
 import { collectMeta } from './meta.ts';
 import { collectOverview } from './overview.ts';
@@ -17,6 +18,7 @@ export const COLLECTORS = {
   ranking: collectRanking,
   findings: collectFindings,
   agencies: collectAgencies,
+  directory: collectDirectory,
   data: collectDataStatus,
 };
 
