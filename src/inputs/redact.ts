@@ -21,7 +21,7 @@ export function rawLine(fields: readonly string[], separator: Separator, blank: 
 
 /**
  * For a row whose fields cannot be trusted to sit under their headers (wrong field count, garbled quotes), also
- * scrubs anything shaped like a CCCD/CMND number (9–12 digits) or a bare date (a birth date) from the text.
+ * scrubs anything shaped like a CCCD/CMND or phone number (9–12 digits) or a bare date (a birth date).
  */
 export function scrubPersonal(text: string): string {
   return text.replace(CCCD_LIKE, REDACTED).replace(DATE_ONLY, REDACTED);
