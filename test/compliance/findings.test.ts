@@ -45,6 +45,14 @@ describe('default password not changed after the grace (001 Điều 11 khoản 2
     expect(await sinceOf('sonla-2025', '2025-03-20', 'password-default', A)).toBe('2025-03-05');
   });
 
+  it('since is never before the profile is in force (soctrang-2024 from 01/01/2025; the Sơn La draft has no date)', async () => {
+    await f.mailbox({ address: 'old@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2024-06-01', createdAt: '2013-09-09T08:00:00+07:00', mustChange: true, passwordChangedAt: null });
+    expect(await sinceOf('soctrang-2024', '2025-03-01', 'password-default', 'old@soctrang.gov.vn')).toBe('2025-01-01');
+    expect(await sinceOf('soctrang-2024', '2024-12-31', 'password-default', 'old@soctrang.gov.vn')).toBe('2013-09-12');
+    await f.login('2013-10-01T08:00:00+07:00', 'old@soctrang.gov.vn');
+    expect(await sinceOf('sonla-2025', '2025-03-01', 'password-default', 'old@soctrang.gov.vn')).toBe('2013-10-01');
+  });
+
   it('a password reset restarts the grace from the reset', async () => {
     await f.mailbox({ address: 'b@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-03-01', createdAt: '2024-01-01T08:00:00+07:00', mustChange: true, passwordChangedAt: '2025-03-10T09:00:00+07:00' });
     expect(await sinceOf('soctrang-2024', '2025-03-12', 'password-default', 'b@soctrang.gov.vn')).toBeNull();
@@ -267,6 +275,7 @@ describe('text not in Unicode and addresses not in the current format (informati
     const all = await findings('soctrang-2024', '2025-03-02');
     expect(all.filter((x) => x.ruleId === 'text-not-unicode').map((x) => x.subject)).toEqual(['agencies.csv:7']);
     const addr = all.filter((x) => x.ruleId === 'address-format');
-    expect(addr.map((x) => [x.subject, x.severity, x.since])).toEqual([['ntbinh.sotttt@soctrang.gov.vn', 'thong-tin', '2014-11-01']]);
+    // Created in 2014, but QĐ 59/2024 is in force from 01/01/2025: nothing is "since" before its rule exists.
+    expect(addr.map((x) => [x.subject, x.severity, x.since])).toEqual([['ntbinh.sotttt@soctrang.gov.vn', 'thong-tin', '2025-01-01']]);
   });
 });

@@ -90,7 +90,7 @@ async function writeLists(conn: DuckDBConnection, policy: Policy, period: Period
   mkdirSync(dir, { recursive: true });
   for (const list of complianceLists(policy, findings)) {
     writeFileSync(join(dir, list.fileName), toCsv(list.table));
-    const na = list.notApplicable.length > 0 ? ` (không áp dụng: ${list.notApplicable.join(' ')})` : '';
+    const na = list.notApplicable.length > 0 ? ` (quy chế không quy định: ${list.notApplicable.join('; ')})` : '';
     io.stderr(`Đã ghi ${join(dir, list.fileName)}: ${list.table.rows.length} hộp thư, tại ngày ${viDate(asOf)}${na}\n`);
   }
 }

@@ -20,19 +20,28 @@ export interface Finding {
   /** Agency in force on the as-of date (history-aware; successors followed); null when unknown or system-wide. */
   agencyCode: string | null;
   agencyName: string | null;
-  /** Local day (YYYY-MM-DD) the condition began. */
+  /**
+   * Local day (YYYY-MM-DD) the condition began; never before the profile's effective date when the finding is as of
+   * a day on or after it (a rule cannot be broken before it is in force).
+   */
   since: string;
   /** Vietnamese evidence: the dates and figures behind the finding and the threshold crossed. */
   detail: string;
 }
 
-/** Builds a finding with the rule's title, severity and citation under `policy`. */
+/**
+ * Builds a finding as of `asOf` with the rule's title, severity and citation under `policy`; `since` is moved up to
+ * the profile's effective date when that date is on or before `asOf`.
+ */
 export function makeFinding(
   policy: Policy,
+  asOf: string,
   ruleId: RuleId,
   fields: Omit<Finding, 'ruleId' | 'title' | 'severity' | 'citation' | 'subjectKind'>,
 ): Finding {
   const meta = ruleMeta(ruleId);
+  const effective = policy.effectiveFrom;
+  const since = effective !== null && effective <= asOf && fields.since < effective ? effective : fields.since;
   return {
     ruleId,
     title: meta.title,
@@ -40,6 +49,7 @@ export function makeFinding(
     citation: formatCitation(ruleCitation(ruleId, policy)),
     subjectKind: meta.subject,
     ...fields,
+    since,
   };
 }
 

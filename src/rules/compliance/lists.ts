@@ -13,7 +13,7 @@ import { viDate } from '../period.ts';
 import { formatCitation, type Policy } from '../policy/schema.ts';
 import type { DataTable } from '../../reports/csv.ts';
 import type { Finding } from './findings.ts';
-import { ruleCitation, ruleNotApplicable, type RuleId } from './rules.ts';
+import { ruleCitation, ruleMeta, ruleNotApplicable, type RuleId } from './rules.ts';
 
 export interface ComplianceList {
   id: 'mat-khau' | 'thu-hoi-tam-khoa' | 'chuyen-tiep-ra-ngoai';
@@ -23,7 +23,7 @@ export interface ComplianceList {
   title: string;
   /** Citations of the rules behind the list under this profile. */
   citations: string[];
-  /** Rules of the list the profile does not have, with the reason. */
+  /** Titles of the list's rules the profile does not have (the regulation sets no such rule). */
   notApplicable: string[];
   table: DataTable;
 }
@@ -70,7 +70,7 @@ export function complianceLists(policy: Policy, findings: readonly Finding[]): C
       fileName: `${def.id}.csv`,
       title: def.title,
       citations: [...new Set(def.rules.filter((r) => !ruleNotApplicable(r, policy)).map((r) => formatCitation(ruleCitation(r, policy))))],
-      notApplicable: def.rules.map((r) => ruleNotApplicable(r, policy)).filter((r): r is string => r !== null),
+      notApplicable: def.rules.filter((r) => ruleNotApplicable(r, policy) !== null).map((r) => ruleMeta(r).title),
       table: {
         columns: COLUMNS,
         rows: rows.map((f, i) => [

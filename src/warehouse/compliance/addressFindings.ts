@@ -31,7 +31,7 @@ export async function addressFindings(conn: DuckDBConnection, policy: Policy, as
     });
     if (result.conforms) continue;
     out.push(
-      makeFinding(policy, 'address-format', {
+      makeFinding(policy, asOf, 'address-format', {
         subject: r.address,
         subjectName: r.display_name,
         agencyCode: r.agency_code,

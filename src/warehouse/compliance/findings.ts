@@ -94,7 +94,7 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
   ];
   for (const r of mailboxRows) {
     findings.push(
-      makeFinding(policy, r.rule_id, {
+      makeFinding(policy, asOf, r.rule_id, {
         subject: r.address,
         subjectName: r.display_name,
         agencyCode: r.agency_code,
@@ -111,7 +111,7 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
   );
   for (const r of agencyRows) {
     findings.push(
-      makeFinding(policy, 'agency-mailbox-missing', {
+      makeFinding(policy, asOf, 'agency-mailbox-missing', {
         subject: r.agency_code,
         subjectName: r.agency_name,
         agencyCode: r.agency_code,
@@ -132,6 +132,7 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
 }
 
 async function eventFindings(conn: DuckDBConnection, policy: Policy, params: Record<string, unknown>): Promise<Finding[]> {
+  const asOf = String(params.asOf);
   const out: Finding[] = [];
   const incidents = await queryComplianceSql<{
     since: string;
@@ -143,7 +144,7 @@ async function eventFindings(conn: DuckDBConnection, policy: Policy, params: Rec
   }>(conn, 'incidentFindings', params);
   for (const r of incidents) {
     out.push(
-      makeFinding(policy, 'incident-late', {
+      makeFinding(policy, asOf, 'incident-late', {
         subject: r.id,
         subjectName: r.summary,
         agencyCode: null,
@@ -160,7 +161,7 @@ async function eventFindings(conn: DuckDBConnection, policy: Policy, params: Rec
   );
   for (const r of rows) {
     out.push(
-      makeFinding(policy, 'text-not-unicode', {
+      makeFinding(policy, asOf, 'text-not-unicode', {
         subject: r.line === null ? r.file : `${r.file}:${r.line}`,
         subjectName: null,
         agencyCode: null,

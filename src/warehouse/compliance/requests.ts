@@ -51,7 +51,7 @@ export async function requestFindings(conn: DuckDBConnection, policy: Policy, ev
   await prepareRequestDeadlines(conn, policy, eventsFrom, asOf);
   const rows = await queryComplianceSql<LateRow>(conn, 'requestFindings', { ...sqlParams(policy), asOf });
   return rows.map((r) => {
-    const finding = makeFinding(policy, 'request-late', {
+    const finding = makeFinding(policy, asOf, 'request-late', {
       subject: r.id,
       subjectName: r.type,
       agencyCode: r.agency_code,
