@@ -1,0 +1,71 @@
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { siteTexts } from './scan.ts';
+
+// The acceptance test of issue 5: an export with hostile display names and personal phone, CCCD and birth date
+// filled in goes through `nightly` (ingest, both builds, atomic publish).
+const EXPORTS = fileURLToPath(new URL('./exports/hostile/', import.meta.url));
+const PERSONAL = ['0912345678', '094088001234', '1988-04-15', '15/04/1988', '0987654321', '079199004321', '15/04/1990',
+  '0977111222', '083200007777', '1979-12-31', '31/12/1979'];
+
+let work: string;
+let err = '';
+const io = { stdout: () => {}, stderr: (t: string) => void (err += t), isTTY: false };
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tcv-nightly-'));
+  const code = await runCli(['nightly', '--exports', EXPORTS, '--db', join(work, 'w.duckdb'), '--out', join(work, 'site')], io);
+  expect(code, err).toBe(0);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('nightly on an export with hostile names and personal data', () => {
+  it('publishes both audiences as symlinks into one release', () => {
+    const links = ['public', 'internal'].map((a) => join(work, 'site', a));
+    for (const l of links) expect(lstatSync(l).isSymbolicLink()).toBe(true);
+    const [pub, internal] = links.map((l) => readlinkSync(l));
+    expect(pub!.replace(/public$/, '')).toBe(internal!.replace(/internal$/, ''));
+    expect(existsSync(join(work, 'site', 'public', 'index.html'))).toBe(true);
+  });
+
+  it('public build: none of the personal data in any file', () => {
+    for (const [file, text] of siteTexts(join(work, 'site', 'public'))) {
+      for (const value of PERSONAL) expect(text.includes(value), `${value} in ${file}`).toBe(false);
+    }
+  });
+
+  it('internal build: none of the personal data either', () => {
+    for (const [file, text] of siteTexts(join(work, 'site', 'internal'))) {
+      for (const value of PERSONAL) expect(text.includes(value), `${value} in ${file}`).toBe(false);
+    }
+  });
+
+  it('lists the script-named mailbox with its name escaped', () => {
+    const html = readFileSync(join(work, 'site', 'internal', 'co-quan', 'SKHCN', 'index.html'), 'utf8');
+    expect(html).toContain('xss@soctrang.gov.vn');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const [file, text] of siteTexts(join(work, 'site', 'public'))) {
+      if (file.endsWith('.html')) expect(text.includes('<script>alert(1)</script>'), file).toBe(false);
+    }
+  });
+
+  it('neutralises the formula name in the CSV download', () => {
+    const csv = readFileSync(join(work, 'site', 'internal', 'co-quan', 'MYXUYEN', 'hop-thu.csv'), 'utf8');
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows.find((r) => r[0] === 'formula@soctrang.gov.vn')?.[1]).toBe(`'=HYPERLINK("http://x","y")`);
+  });
+
+  it('a failed night leaves the published site untouched', async () => {
+    const before = readlinkSync(join(work, 'site', 'public'));
+    const code = await runCli(['nightly', '--exports', join(work, 'khong-co'), '--db', join(work, 'w.duckdb'), '--out', join(work, 'site')], io);
+    expect(code).toBe(1);
+    expect(readlinkSync(join(work, 'site', 'public'))).toBe(before);
+    expect(existsSync(join(work, 'site', 'public', 'index.html'))).toBe(true);
+  });
+});
