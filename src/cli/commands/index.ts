@@ -1,9 +1,10 @@
 import type { Command } from '../command.ts';
 import { addressCommand } from './address.ts';
 import { buildCommand } from './build.ts';
+import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { nightlyCommand } from './nightly.ts';
 import { scoreCommand } from './score.ts';
 
 /** Every CLI command, in the order `--help` lists them (SPEC §2). */
-export const COMMANDS: Command[] = [ingestCommand, addressCommand, scoreCommand, buildCommand, nightlyCommand];
+export const COMMANDS: Command[] = [generateCommand, ingestCommand, addressCommand, scoreCommand, buildCommand, nightlyCommand];

@@ -1,0 +1,162 @@
+/**
+ * `generate` (SPEC §2): a deterministic synthetic province under a policy profile, written as one export folder per
+ * night (`DIR/YYYY-MM-DD/`, SPEC §3). The same options give the same bytes: every random draw comes from a labelled
+ * stream of the seed, nothing reads the clock, and every list is written in a fixed order.
+ *
+ * Files per night: agencies.csv, mailboxes.csv (the first night instead has zimbra-accounts.txt + quota.txt),
+ * logins.csv, requests.csv, incidents.csv and maillog. Side effects (files, progress) go through `effects`.
+ */
+import { join } from 'node:path';
+import type { PolicyId } from '../rules/policy/schema.ts';
+import { loadPolicy } from '../rules/policy/load.ts';
+import { buildAgencyTree } from './agencies.ts';
+import { AGENCY_COLUMNS, INCIDENT_COLUMNS, LOGIN_COLUMNS, MAILBOX_COLUMNS, REQUEST_COLUMNS, agencyLines, header, incidentLine, loginLine, mailboxLine, requestLine } from './exportRows.ts';
+import { numberIncidents, routineIncidents } from './incidents.ts';
+import { buildRegistry, type Mailbox } from './mailboxes.ts';
+import { generateMaillogLines } from './maillog.ts';
+import { runNight } from './night.ts';
+import { planNights } from './nightPlan.ts';
+import { drawPeople } from './people.ts';
+import { Rng } from './prng.ts';
+import { provinceFor } from './province.ts';
+import { channelsFor, creationRequests, numberRequests, revocationRequests, routineRequests, type RequestContext } from './requests.ts';
+import { DAY_MS, addDays, dayStart } from './time.ts';
+import { isWorkday } from './workdays.ts';
+import { quotaLine, zimbraAccount } from './zimbra.ts';
+
+export interface GenerateOptions {
+  profile: PolicyId;
+  outDir: string;
+  seed: number;
+  /** Target number of mailboxes (personal + organisational). */
+  mailboxes: number;
+  days: number;
+  /** The last night (YYYY-MM-DD). */
+  until: string;
+}
+
+/** A text file being written; `FileSink` in Node, a buffer in tests. */
+export interface Sink {
+  write(text: string): void;
+  close(): void;
+}
+
+export interface GenerateEffects {
+  mkdir(path: string): void;
+  open(path: string): Sink;
+  progress(message: string): void;
+}
+
+export interface NightSummary {
+  date: string;
+  dir: string;
+  /** Data lines (without header) per file. */
+  rows: Record<string, number>;
+}
+
+export interface GenerateSummary {
+  profile: PolicyId;
+  seed: number;
+  agencies: number;
+  mailboxes: number;
+  nights: NightSummary[];
+}
+
+/** How far back requests and incidents go (SPEC task: "spread over the past ~2 years"). */
+const HISTORY_DAYS = 730;
+
+/** The earliest last night a profile's organisation chart allows (its newest agency rows must have started). */
+export function earliestUntil(profile: PolicyId): string {
+  const p = provinceFor(profile);
+  const newest = [p.communesFrom, ...p.mergers.map((m) => m.date), ...p.bodies.map((b) => b.since ?? p.establishedFrom)].sort().at(-1)!;
+  return addDays(newest, 30);
+}
+
+/** Writes the export folders; returns what was written. */
+export function generateExports(opts: GenerateOptions, effects: GenerateEffects): GenerateSummary {
+  const policy = loadPolicy(opts.profile);
+  const province = provinceFor(opts.profile);
+  const root = new Rng(`thu-cong-vu/${opts.profile}/${opts.seed}`);
+  const nights = Array.from({ length: opts.days }, (_, i) => addDays(opts.until, i - opts.days + 1));
+  const t0 = dayStart(nights[0]!);
+  const domain = policy.domain.value ?? '';
+
+  effects.progress(`Dựng cơ cấu tổ chức ${province.province} (${opts.profile})…`);
+  const tree = buildAgencyTree(province, opts.mailboxes, root.fork('agencies'));
+  const newHireDays = nights.filter(isWorkday);
+  const newHires = newHireDays.length === 0 ? 0 : Math.max(1, Math.round((nights.length * opts.mailboxes) / 2500));
+  const people = drawPeople(tree.staffHomes, { province, firstNightStart: t0, newHireDays, newHires }, root.fork('people'));
+  effects.progress(`Cấp ${people.length.toLocaleString('vi-VN')} hộp thư cá nhân theo quy tắc địa chỉ…`);
+  const registry = buildRegistry(tree, people, { policy, firstNightStart: t0 }, root.fork('registry'));
+
+  const ctx: RequestContext = { policy, rng: root.fork('requests'), channels: channelsFor(policy) };
+  const windowStart = dayStart(addDays(opts.until, -HISTORY_DAYS));
+  const windowEnd = dayStart(opts.until) + DAY_MS;
+  const plan = planNights(registry, nights, ctx, root.fork('plan'));
+  const requests = numberRequests([
+    ...creationRequests(ctx, registry, windowStart),
+    ...revocationRequests(ctx, registry, windowStart, t0),
+    ...routineRequests(ctx, registry, windowStart, windowEnd),
+    ...plan.requests,
+  ]);
+  const incidents = numberIncidents([...routineIncidents(policy, windowStart, windowEnd, root.fork('incidents')), ...plan.incidents]);
+
+  const summary: GenerateSummary = { profile: opts.profile, seed: opts.seed, agencies: 0, mailboxes: 0, nights: [] };
+  nights.forEach((date, i) => {
+    const logins = runNight(registry, plan.nights[i]!, root.fork(`night/${date}`));
+    const end = dayStart(date) + DAY_MS;
+    const existing = registry.filter((m) => m.createdAt < end);
+    const dir = join(opts.outDir, date);
+    effects.mkdir(dir);
+    const rows: Record<string, number> = {};
+    const file = (name: string, head: string | null, lines: Iterable<string>) => {
+      const sink = effects.open(join(dir, name));
+      let n = 0;
+      if (head) sink.write(head);
+      for (const line of lines) {
+        sink.write(line);
+        n++;
+      }
+      sink.close();
+      rows[name] = n;
+    };
+    file('agencies.csv', header(AGENCY_COLUMNS), tree.units.flatMap(agencyLines));
+    if (i === 0) {
+      file('zimbra-accounts.txt', null, existing.map((m) => zimbraAccount(m, `mail.${domain}`)));
+      file('quota.txt', null, existing.map(quotaLine));
+    } else {
+      file('mailboxes.csv', header(MAILBOX_COLUMNS), existing.map(mailboxLine));
+    }
+    file('logins.csv', header(LOGIN_COLUMNS), logins.map(loginLine));
+    file('requests.csv', header(REQUEST_COLUMNS), requests.filter((r) => r.receivedAt < end).map((r) => requestLine(r, end)));
+    file('incidents.csv', header(INCIDENT_COLUMNS), incidents.filter((x) => x.occurredAt < end).map((x) => incidentLine(x, end)));
+    const messages = maillogMessages(existing, isWorkday(date), root.fork(`maillog/${date}`));
+    file('maillog', null, withNewlines(generateMaillogLines({
+      date, domain, messages,
+      mailboxes: existing.map((m) => ({ address: m.address, active: m.status === 'active', weight: mailWeight(m) })),
+      seed: root.fork(`maillog-seed/${date}`).nextUint32(),
+      timestamps: province.region === 'north' ? 'rfc3339' : 'classic',
+    })));
+    summary.nights.push({ date, dir, rows });
+    summary.agencies = tree.units.length;
+    summary.mailboxes = existing.length;
+    effects.progress(`Đêm ${date}: ${existing.length.toLocaleString('vi-VN')} hộp thư, ${logins.length.toLocaleString('vi-VN')} lượt đăng nhập, ${rows.maillog!.toLocaleString('vi-VN')} dòng nhật ký thư`);
+  });
+  return summary;
+}
+
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield line + '\n';
+}
+
+/** How much mail a mailbox sends and receives, relative to others. */
+function mailWeight(m: Mailbox): number {
+  const base = { daily: 1, weekly: 0.4, rare: 0.1, dormant: 0.02 }[m.usage];
+  return m.kind === 'co-quan' ? base * 2 : base;
+}
+
+/** About 10 accepted messages per active mailbox on a working day (8–15 in practice), a tenth of that otherwise. */
+function maillogMessages(existing: readonly Mailbox[], workday: boolean, rng: Rng): number {
+  const active = existing.filter((m) => m.status === 'active').length;
+  return Math.round(active * (workday ? 10 : 1.2) * rng.real(0.9, 1.1));
+}
