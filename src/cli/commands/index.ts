@@ -5,6 +5,7 @@ import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { nightlyCommand } from './nightly.ts';
 import { scoreCommand } from './score.ts';
+import { summaryCommand } from './summary.ts';
 
 /** Every CLI command, in the order `--help` lists them (SPEC §2). */
-export const COMMANDS: Command[] = [generateCommand, ingestCommand, addressCommand, scoreCommand, buildCommand, nightlyCommand];
+export const COMMANDS: Command[] = [generateCommand, ingestCommand, summaryCommand, addressCommand, scoreCommand, buildCommand, nightlyCommand];

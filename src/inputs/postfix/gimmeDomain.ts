@@ -5,7 +5,7 @@
 const IPV4_IN_BRACKETS = /^([^[]*)\[((?:\d{1,3}\.){3}\d{1,3})\]/;
 const OLD_SLASH_FORM = /^([^/]*)\/([0-9a-f.:]+)/i;
 const ANY_BRACKETS = /^([^[(/]*)[[(/]([^\])]+)[\])]:?\d*$/;
-const REDUCE = /^(.*)\.([^.]+)\.([^.]{3}|[^.]{2,3}\.[^.]{2})$/;
+const REDUCE = /^(.*)\.([^.]+)\.([^.]{3}|[^.]{2,3}\.[^.]{2})$/s;
 
 /**
  * `host[1.2.3.4]` → `host.tld` reduced to its last two labels (three for `x.com.vn`-like names), or the address when

@@ -1,6 +1,8 @@
 // One Postfix syslog line → one event, classified exactly as pflogsumm 1.1.5 classifies it (its main loop, ported
 // branch by branch with its own regular expressions), so that totals computed from the events equal pflogsumm's
-// Grand Totals on the same file (SPEC §4.3). Lines that carry no event are classified for the run summary
+// Grand Totals on the same file (SPEC §4.3). Perl reads bytes: its `.` matches anything but "\n" (here: the `s`
+// flag, lines hold no "\n"), its `\s` is ASCII whitespace (here spelled out: JavaScript's `\s` would also match
+// U+00A0, the latin1 byte 0xA0). Lines that carry no event are classified for the run summary
 // (SPEC §3.6): ignored Postfix lines, other programs, garbled lines, and Postfix lines of an unknown type.
 
 import { asciiLower, gimmeDomain } from './gimmeDomain.ts';
@@ -70,16 +72,16 @@ export interface MaillogEvent {
   stage: string | null;
 }
 
-const CMD = /postfix(?:\/(?:smtps|submission))?\/([^[:]*).*?: ([^:\s]+)/y;
-const CMD_SCRIPT = /(postfix(?:-script)?)(?:\[\d+\])?: ([^:\s]+)/y;
-const CLEANUP_REJECT = /\/cleanup\[\d+\]: .*?\b((?:milter-)?reject|warning|hold|discard): (header|body|END-OF-MESSAGE) (.*)$/g;
-const SMTPD_CLIENT = /\[\d+\]: \w+: client=(.+?)(,|$)/g;
+const CMD = /postfix(?:\/(?:smtps|submission))?\/([^[:]*).*?: ([^: \t\n\r\f\v]+)/ys;
+const CMD_SCRIPT = /(postfix(?:-script)?)(?:\[\d+\])?: ([^: \t\n\r\f\v]+)/y;
+const CLEANUP_REJECT = /\/cleanup\[\d+\]: .*?\b((?:milter-)?reject|warning|hold|discard): (header|body|END-OF-MESSAGE) (.*)$/gs;
+const SMTPD_CLIENT = /\[\d+\]: \w+: client=(.+?)(,|$)/gs;
 const SMTPD_REJECT = /\[\d+\]: \w+: (reject(?:_warning)?|hold|discard): /g;
 const FROM = /from=<([^>]*)>, size=(\d+)/g;
-const TO = /to=<([^>]*)>, (?:orig_to=<([^>]*)>, )?relay=([^,]+), (?:conn_use=[^,]+, )?delay=([^,]+), (?:delays=[^,]+, )?(?:dsn=([^,]+), )?status=(\S+)(.*)$/g;
+const TO = /to=<([^>]*)>, (?:orig_to=<([^>]*)>, )?relay=([^,]+), (?:conn_use=[^,]+, )?delay=([^,]+), (?:delays=[^,]+, )?(?:dsn=([^,]+), )?status=([^ \t\n\r\f\v]+)(.*)$/gs;
 const PICKUP = /: (sender|uid)=/g;
 const NOTICE = /: (?:sender|postmaster) (?:non-delivery|delivery status|delay) notification: (\w+)/g;
-const REJECT_PARTS = /^.* \b(?:reject(?:_warning)?|hold|discard): (\S+) from (\S+?): (.*)$/;
+const REJECT_PARTS = /^.* \b(?:reject(?:_warning)?|hold|discard): ([^ \t\n\r\f\v]+) from ([^ \t\n\r\f\v]+?): (.*)$/s;
 const KIND_BY_WORD: Record<string, number> = {
   reject: EVENT.reject, 'milter-reject': EVENT.reject, reject_warning: EVENT.rejectWarning, warning: EVENT.rejectWarning,
   hold: EVENT.hold, discard: EVENT.discard,
@@ -269,7 +271,7 @@ function toEvent(e: MaillogEvent, t: RegExpExecArray): MaillogEvent {
   e.status = t[6]!;
   const rmdr = t[7]!;
   e.forwarded = e.status === 'sent' && rmdr.includes('forwarded as ');
-  const paren = /^ \((.*)\)\s*$/.exec(rmdr);
+  const paren = /^ \((.*)\)\s*$/s.exec(rmdr);
   const detail = paren ? paren[1]! : rmdr.trim();
   const q = /queued as ([0-9A-Za-z]+)\)?$/.exec(detail);
   e.nextQid = q ? q[1]! : null;

@@ -1,0 +1,121 @@
+// The mail-log loader of one export night (SPEC §3.3): Postfix syslog files (plain or .gz, several per night) and
+// the canonical messages.csv → fact tables, pflogsumm totals and daily usage aggregates. Re-loading a night
+// replaces its rows, so the same night twice changes nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { loadPolicy } from '../../rules/policy/load.ts';
+import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
+import { isPolicyId } from '../../rules/policy/load.ts';
+import type { IngestContext, LoadedCounts } from '../ingestContext.ts';
+import { queryRows } from '../open.ts';
+import { loadNightFacts } from './facts.ts';
+import { orderMaillogFiles } from './fileOrder.ts';
+import { readMessagesCsvEvents } from './messagesCsv.ts';
+import { stageMaillog, type BadLine, type FileStats, type StageSource } from './stage.ts';
+import { loadNightTotals } from './totals.ts';
+import { refreshDailyUsage } from './usage.ts';
+
+const BAD_REASON: Record<BadLine['kind'], string> = {
+  garbled: 'dòng nhật ký không đọc được (không có dấu thời gian syslog, máy chủ và nội dung)',
+  unknown: 'dòng Postfix có mã hàng đợi nhưng loại dòng không nhận ra',
+  truncated: 'dòng cuối tệp bị cắt (tệp không kết thúc bằng ký tự xuống dòng)',
+};
+
+/**
+ * Loads the night's mail-log files (absolute paths). Syslog files are read oldest rotation first as one stream, the
+ * way pflogsumm reads them. Unusable lines are counted per file, reported with ctx.warn and sampled into
+ * quarantine with file and line (SPEC §3.6); they never stop the night.
+ */
+export async function loadMaillogFiles(ctx: IngestContext, files: string[]): Promise<LoadedCounts> {
+  const name = (path: string) => relative(ctx.exportDir, path) || basename(path);
+  const csv = files.filter((f) => basename(f).toLowerCase() === 'messages.csv');
+  const syslog = orderMaillogFiles(files.filter((f) => !csv.includes(f)));
+  const sources: StageSource[] = syslog.map((path) => ({ kind: 'syslog', path, name: name(path) }));
+  for (const path of csv) {
+    const events = readMessagesCsvEvents(ctx, path, name(path));
+    if (events) sources.push({ kind: 'events', name: name(path), events });
+  }
+  if (sources.length === 0) return {};
+  const dir = mkdtempSync(join(tmpdir(), 'maillog-'));
+  let stats: FileStats[];
+  try {
+    stats = await stageMaillog(ctx.conn, sources, {
+      exportDate: ctx.exportDate,
+      tmpFile: join(dir, 'events.tsv'),
+      onBadLine: (bad) => ctx.quarantine({ file: bad.file, line: bad.line, column: null, raw: bad.raw, reason: BAD_REASON[bad.kind] }),
+      progress: ctx.progress,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  reportFiles(ctx, stats);
+  await recordFiles(ctx, stats);
+  ctx.progress('nhật ký thư: tính tổng theo ngày');
+  await loadNightTotals(ctx.conn, ctx.exportDate);
+  ctx.progress('nhật ký thư: nạp thư, lượt chuyển và từ chối');
+  const facts = await loadNightFacts(ctx.conn, ctx.exportDate);
+  ctx.progress('nhật ký thư: tổng hợp theo hộp thư và cơ quan');
+  await refreshDailyUsage(ctx.conn, await provinceDomains(ctx));
+  await purgeOldFacts(ctx);
+  for (const table of ['maillog_stage', 'maillog_flow', 'maillog_days', 'maillog_domains']) await ctx.conn.run(`DROP TABLE IF EXISTS ${table}`);
+  return { mail_messages: facts.messages, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects };
+}
+
+function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
+  for (const s of stats) {
+    const problems = [
+      s.garbled > 0 ? `${s.garbled} dòng không đọc được` : '',
+      s.unknown > 0 ? `${s.unknown} dòng Postfix loại không nhận ra` : '',
+      s.truncatedLast ? 'dòng cuối bị cắt' : '',
+    ].filter(Boolean);
+    if (problems.length > 0) {
+      ctx.warn(`${s.file}: ${problems.join(', ')} (trên ${s.lines} dòng; đã bỏ qua, mẫu trong danh sách cách ly)`);
+    }
+  }
+}
+
+async function recordFiles(ctx: IngestContext, stats: FileStats[]): Promise<void> {
+  await ctx.conn.run('DELETE FROM mail_log_files WHERE export_date = $night::DATE', { night: ctx.exportDate });
+  for (const [order, s] of stats.entries()) {
+    await ctx.conn.run(
+      `INSERT INTO mail_log_files VALUES ($night::DATE, $file, $order, $bytes, $lines, $events, $ignored, $other, $blank, $garbled, $unknown, $truncated)`,
+      {
+        night: ctx.exportDate, file: s.file, order, bytes: s.bytes, lines: s.lines, events: s.events, ignored: s.ignored,
+        other: s.otherProgram, blank: s.blank, garbled: s.garbled, unknown: s.unknown, truncated: s.truncatedLast,
+      },
+    );
+  }
+}
+
+async function policyInWarehouse(ctx: IngestContext): Promise<PolicyId | null> {
+  const rows = await queryRows<{ value: string }>(ctx.conn, "SELECT value FROM warehouse_meta WHERE key = 'policy'");
+  const id = rows[0]?.value;
+  return id !== undefined && isPolicyId(id) ? id : null;
+}
+
+/** The province's mail domains: the profile's (when one is stored) and the registry's; the default profile's if
+ * neither is known yet. */
+async function provinceDomains(ctx: IngestContext): Promise<string[]> {
+  const stored = await policyInWarehouse(ctx);
+  const registry = await queryRows<{ domain: string }>(
+    ctx.conn,
+    "SELECT DISTINCT lower(substr(address, strpos(address, '@') + 1)) AS domain FROM mailboxes WHERE strpos(address, '@') > 0",
+  );
+  const domains = registry.map((r) => r.domain);
+  const own = loadPolicy(stored ?? DEFAULT_POLICY).domain.value;
+  if (own !== null && (stored !== null || domains.length === 0)) domains.push(own);
+  return domains;
+}
+
+/**
+ * Drops per-message facts older than the retention the profile requires (logRetentionMonths; sonla-2025 (004)
+ * Điều 9 khoản 1: "tối thiểu 06 tháng"), counted back from the night; the daily aggregates are kept.
+ */
+async function purgeOldFacts(ctx: IngestContext): Promise<void> {
+  const months = loadPolicy((await policyInWarehouse(ctx)) ?? DEFAULT_POLICY).logRetentionMonths.value;
+  if (months === null) return; // no figure in the profile: keep everything
+  for (const table of ['mail_messages', 'mail_deliveries', 'mail_rejects']) {
+    await ctx.conn.run(`DELETE FROM ${table} WHERE day < $night::DATE - to_months($months)`, { night: ctx.exportDate, months });
+  }
+}

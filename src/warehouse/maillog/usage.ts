@@ -1,0 +1,97 @@
+// Stage 3: daily usage per mailbox and per agency (mail_daily_mailbox, mail_daily_agency), recomputed for exactly
+// the days the night's logs touched, from the fact tables of every night that reached into those days. Work is
+// bounded by those days (the day filters prune by DuckDB zone maps), not by the history in the warehouse.
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const MAILBOX_SQL = `
+INSERT INTO mail_daily_mailbox
+WITH dl AS (
+  SELECT d.day, lower(d.recipient) AS recipient, d.status, lower(m.sender) AS sender, m.size
+  FROM mail_deliveries d
+  LEFT JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.qid
+    AND m.export_date BETWEEN $lo::DATE - INTERVAL 14 DAY AND $hi::DATE
+  WHERE d.day BETWEEN $lo::DATE AND $hi::DATE AND d.day IN (SELECT day FROM maillog_days)
+    AND NOT d.is_filter_hop AND NOT d.forwarded AND d.status IN ('sent', 'bounced')
+), dlx AS (
+  SELECT *, substr(recipient, strpos(recipient, '@') + 1) IN (SELECT domain FROM maillog_domains) AS rcpt_internal,
+    substr(sender, strpos(sender, '@') + 1) IN (SELECT domain FROM maillog_domains) AS sender_internal
+  FROM dl
+), sent AS (
+  SELECT day, lower(sender) AS address, count(*) AS sent_messages, coalesce(sum(size), 0) AS sent_bytes
+  FROM mail_messages
+  WHERE day BETWEEN $lo::DATE AND $hi::DATE AND day IN (SELECT day FROM maillog_days)
+    AND via IN ('smtpd', 'pickup') AND sender <> ''
+  GROUP BY ALL
+), rcv AS (
+  SELECT day, recipient AS address,
+    count(*) FILTER (WHERE status = 'sent') AS received_messages,
+    count(*) FILTER (WHERE status = 'sent' AND sender_internal) AS received_from_internal,
+    count(*) FILTER (WHERE status = 'sent' AND sender <> '' AND NOT sender_internal) AS received_from_external,
+    coalesce(sum(size) FILTER (WHERE status = 'sent'), 0) AS received_bytes
+  FROM dlx GROUP BY ALL
+), snd AS (
+  SELECT day, sender AS address,
+    count(*) FILTER (WHERE status = 'sent' AND rcpt_internal) AS sent_rcpt_internal,
+    count(*) FILTER (WHERE status = 'sent' AND NOT rcpt_internal) AS sent_rcpt_external,
+    count(*) FILTER (WHERE status = 'bounced') AS bounced
+  FROM dlx WHERE sender <> '' GROUP BY ALL
+), rej AS (
+  SELECT day, lower(recipient) AS address, count(*) AS rejected_inbound
+  FROM mail_rejects
+  WHERE day BETWEEN $lo::DATE AND $hi::DATE AND day IN (SELECT day FROM maillog_days) AND kind = 'reject' AND recipient IS NOT NULL
+  GROUP BY ALL
+), keys AS (
+  SELECT day, address FROM sent UNION SELECT day, address FROM rcv UNION SELECT day, address FROM snd
+  UNION SELECT day, address FROM rej
+), ours AS (
+  SELECT * FROM keys WHERE substr(address, strpos(address, '@') + 1) IN (SELECT domain FROM maillog_domains)
+), as_of AS (
+  SELECT o.day, o.address, v.agency_code FROM ours o
+  ASOF LEFT JOIN (SELECT lower(address) AS address, seen_from, agency_code FROM mailboxes) v
+    ON v.address = o.address AND v.seen_from <= o.day
+), first_version AS (
+  SELECT lower(address) AS address, arg_min(agency_code, seen_from) AS agency_code FROM mailboxes GROUP BY 1
+)
+SELECT a.day, a.address, coalesce(a.agency_code, fv.agency_code),
+  coalesce(s.sent_messages, 0), coalesce(s.sent_bytes, 0),
+  coalesce(x.sent_rcpt_internal, 0), coalesce(x.sent_rcpt_external, 0),
+  coalesce(r.received_messages, 0), coalesce(r.received_from_internal, 0), coalesce(r.received_from_external, 0),
+  coalesce(r.received_bytes, 0), coalesce(x.bounced, 0), coalesce(j.rejected_inbound, 0)
+FROM as_of a
+LEFT JOIN first_version fv ON fv.address = a.address
+LEFT JOIN sent s ON s.day = a.day AND s.address = a.address
+LEFT JOIN rcv r ON r.day = a.day AND r.address = a.address
+LEFT JOIN snd x ON x.day = a.day AND x.address = a.address
+LEFT JOIN rej j ON j.day = a.day AND j.address = a.address
+ORDER BY a.day, a.address`;
+
+const AGENCY_SQL = `
+INSERT INTO mail_daily_agency
+SELECT day, agency_code,
+  count(*) FILTER (WHERE sent_messages > 0), count(*) FILTER (WHERE received_messages > 0),
+  sum(sent_messages), sum(sent_bytes), sum(sent_rcpt_internal), sum(sent_rcpt_external),
+  sum(received_messages), sum(received_from_internal), sum(received_from_external), sum(received_bytes),
+  sum(bounced), sum(rejected_inbound)
+FROM mail_daily_mailbox
+WHERE day IN (SELECT day FROM maillog_days) AND agency_code IS NOT NULL
+GROUP BY day, agency_code ORDER BY day, agency_code`;
+
+/**
+ * Recomputes mail_daily_mailbox and mail_daily_agency for the days in the staged events. `domains` are the
+ * province's mail domains (the profile's, plus those of the registry): addresses there are "internal".
+ */
+export async function refreshDailyUsage(conn: DuckDBConnection, domains: string[]): Promise<{ days: number; mailboxRows: number }> {
+  await conn.run('CREATE OR REPLACE TEMP TABLE maillog_days AS SELECT DISTINCT day FROM maillog_stage');
+  await conn.run('CREATE OR REPLACE TEMP TABLE maillog_domains (domain VARCHAR)');
+  for (const domain of new Set(domains.map((d) => d.toLowerCase()))) {
+    await conn.run('INSERT INTO maillog_domains VALUES ($domain)', { domain });
+  }
+  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER, min(day)::VARCHAR, max(day)::VARCHAR FROM maillog_days`);
+  const [count, lo, hi] = reader.getRows()[0] as [number, string | null, string | null];
+  if (count === 0 || lo === null || hi === null) return { days: 0, mailboxRows: 0 };
+  await conn.run('DELETE FROM mail_daily_mailbox WHERE day IN (SELECT day FROM maillog_days)');
+  await conn.run('DELETE FROM mail_daily_agency WHERE day IN (SELECT day FROM maillog_days)');
+  const inserted = await conn.run(MAILBOX_SQL, { lo, hi });
+  await conn.run(AGENCY_SQL);
+  return { days: count, mailboxRows: Number(inserted.rowsChanged) };
+}

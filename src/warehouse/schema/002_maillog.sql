@@ -1,0 +1,171 @@
+-- Mail-log tables (SPEC §3.3, §4.3). Loaded by src/warehouse/maillog/load.ts, one export night at a time; every row
+-- carries the night (export_date) it came from, so re-ingesting a night replaces exactly its rows.
+--
+-- Three layers:
+--   1. files        mail_log_files: what was read each night, with counts of lines that could not be used.
+--   2. facts        mail_messages, mail_deliveries, mail_rejects: per message / per recipient / per reject — the
+--                   log facts sonla-2025 (004) Điều 9 khoản 1 requires (time, sender, recipient, client IP, size,
+--                   errors) — kept at least `logRetentionMonths` of the profile, then purged (aggregates stay).
+--   3. aggregates   mail_daily_*: what pages, reports and `summary` read. Nothing rescans raw logs.
+-- Times are TIMESTAMPTZ; `day` is the local (Asia/Ho_Chi_Minh) calendar day of the event.
+
+CREATE TABLE IF NOT EXISTS mail_log_files (
+  export_date      DATE NOT NULL,
+  file             VARCHAR NOT NULL,  -- name relative to the export folder
+  file_order       INTEGER NOT NULL,  -- reading order within the night (oldest rotation first)
+  bytes            BIGINT NOT NULL,   -- bytes read (after gunzip)
+  lines            BIGINT NOT NULL,
+  events           BIGINT NOT NULL,   -- lines that became an event (client=, from=, to=, reject, pickup, notice)
+  ignored          BIGINT NOT NULL,   -- Postfix lines with no event (connect, message-id, removed, …)
+  other_program    BIGINT NOT NULL,   -- lines of other programs (amavis, clamd, dovecot, sendmail, …)
+  blank            BIGINT NOT NULL,
+  garbled          BIGINT NOT NULL,   -- no syslog timestamp / host / text: unreadable
+  unknown          BIGINT NOT NULL,   -- Postfix queue-id lines of a type the loader does not know
+  truncated_last   BOOLEAN NOT NULL,  -- the file did not end with a newline
+  PRIMARY KEY (export_date, file)
+);
+
+-- One row per queue file seen in a night's logs (queue id + night). A content filter (amavis on Zimbra:
+-- 127.0.0.1:10024/10026/10032 → re-injected on :10025/:10030) gives one message several queue ids: the later ones
+-- have is_reinjection = true and parent_qid set, root_qid names the original. Per-mailbox usage counts roots only.
+CREATE TABLE IF NOT EXISTS mail_messages (
+  export_date     DATE NOT NULL,
+  qid             VARCHAR NOT NULL,
+  received_at     TIMESTAMPTZ NOT NULL,  -- client=/pickup line, else the first from= line
+  day             DATE NOT NULL,
+  via             VARCHAR NOT NULL,      -- smtpd | pickup | filter (re-injection) | notice (bounce/DSN) | local (other)
+  program         VARCHAR,               -- Postfix program of the receive line (smtpd, postscreen, amavisd/smtpd, pickup)
+  client_host     VARCHAR,
+  client_ip       VARCHAR,               -- IPv4 or IPv6, without brackets
+  sasl_username   VARCHAR,
+  sender          VARCHAR,               -- envelope sender, domain lower-cased; '' = null sender; NULL = no from= line
+  size            BIGINT,                -- bytes, from the first from= line
+  nrcpt           INTEGER,
+  parent_qid      VARCHAR,               -- filter hop or notification: the queue id it came from
+  root_qid        VARCHAR NOT NULL,      -- the original message's queue id (itself when not re-injected)
+  is_reinjection  BOOLEAN NOT NULL
+  -- unique (export_date, qid) by construction; no index, so a year of rows costs no memory on insert
+);
+
+-- One row per delivery attempt (to= line): per recipient status, dsn and relay.
+CREATE TABLE IF NOT EXISTS mail_deliveries (
+  export_date      DATE NOT NULL,
+  qid              VARCHAR NOT NULL,
+  time             TIMESTAMPTZ NOT NULL,
+  day              DATE NOT NULL,
+  recipient        VARCHAR NOT NULL,     -- domain lower-cased
+  orig_to          VARCHAR,
+  relay            VARCHAR NOT NULL,     -- host[ip]:port, local, none, …
+  program          VARCHAR NOT NULL,     -- smtp, lmtp, local, virtual, …
+  delay            DOUBLE,               -- seconds
+  dsn              VARCHAR,
+  status           VARCHAR NOT NULL,     -- sent | deferred | bounced | expired | …
+  detail           VARCHAR,              -- the server's reply for anything but a plain delivery
+  forwarded        BOOLEAN NOT NULL,     -- status=sent "forwarded as …"
+  is_filter_hop    BOOLEAN NOT NULL,     -- handed to a content filter on the loopback, not a delivery to the recipient
+  next_qid         VARCHAR,              -- "queued as X" of the next hop
+  msg_export_date  DATE                  -- night of the mail_messages row of qid (this night, or an earlier one for a
+                                         -- retry that ran past the log rotation); NULL when not in the warehouse
+);
+
+-- One row per reject / reject_warning / hold / discard (smtpd NOQUEUE lines, postscreen, cleanup header/body checks).
+CREATE TABLE IF NOT EXISTS mail_rejects (
+  export_date  DATE NOT NULL,
+  time         TIMESTAMPTZ NOT NULL,
+  day          DATE NOT NULL,
+  kind         VARCHAR NOT NULL,  -- reject | reject_warning | hold | discard
+  program      VARCHAR NOT NULL,
+  qid          VARCHAR NOT NULL,  -- NOQUEUE before a queue file exists
+  stage        VARCHAR,           -- RCPT, MAIL, CONNECT, DATA, header, body, END-OF-MESSAGE
+  client_host  VARCHAR,
+  client_ip    VARCHAR,
+  sender       VARCHAR,
+  recipient    VARCHAR,
+  reason       VARCHAR
+);
+
+-- pflogsumm's Grand Totals counters per day and night (SPEC §4.3), additive: a range's total is the sum over
+-- its days (and over the nights whose logs reached into them).
+CREATE TABLE IF NOT EXISTS mail_daily_totals (
+  export_date      DATE NOT NULL,
+  day              DATE NOT NULL,
+  received         BIGINT NOT NULL,  -- client= lines of smtpd/postscreen and pickup lines
+  delivered        BIGINT NOT NULL,  -- to= status=sent (not "forwarded as")
+  forwarded        BIGINT NOT NULL,
+  deferrals        BIGINT NOT NULL,  -- to= status=deferred
+  bounced          BIGINT NOT NULL,
+  rejected         BIGINT NOT NULL,
+  reject_warnings  BIGINT NOT NULL,
+  held             BIGINT NOT NULL,
+  discarded        BIGINT NOT NULL,
+  bytes_received   BIGINT NOT NULL,
+  bytes_delivered  BIGINT NOT NULL,
+  PRIMARY KEY (export_date, day)
+);
+
+-- pflogsumm's distinct counts, kept as distinct members per day and night so a range counts them exactly.
+CREATE TABLE IF NOT EXISTS mail_daily_senders (
+  export_date  DATE NOT NULL,
+  day          DATE NOT NULL,
+  sender       VARCHAR NOT NULL,   -- "from=<>" for the null sender, as pflogsumm counts it
+  domain       VARCHAR             -- pflogsumm's sending host/domain (sender domain, else the client's)
+);
+CREATE TABLE IF NOT EXISTS mail_daily_recipients (
+  export_date  DATE NOT NULL,
+  day          DATE NOT NULL,
+  recipient    VARCHAR NOT NULL,   -- recipients with at least one delivery (status=sent)
+  domain       VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mail_daily_deferred (
+  export_date  DATE NOT NULL,
+  day          DATE NOT NULL,
+  qid          VARCHAR NOT NULL    -- queue ids with at least one deferral that day (pflogsumm's "deferred")
+);
+
+-- Usage per mailbox of the province's domains and day. A message counts once however many content-filter hops it
+-- took: sent_* from original messages, received_* and *_rcpt_* from final deliveries (not filter hops).
+CREATE TABLE IF NOT EXISTS mail_daily_mailbox (
+  day                     DATE NOT NULL,
+  address                 VARCHAR NOT NULL,
+  agency_code             VARCHAR,          -- the mailbox's agency as of the day (mailboxes versions); NULL if unknown
+  sent_messages           BIGINT NOT NULL,  -- messages it submitted (smtpd, submission, webmail, pickup)
+  sent_bytes              BIGINT NOT NULL,
+  sent_rcpt_internal      BIGINT NOT NULL,  -- deliveries of its messages to the province's domains
+  sent_rcpt_external      BIGINT NOT NULL,  -- … to other domains
+  received_messages       BIGINT NOT NULL,  -- deliveries to it (= internal + external + from the null sender)
+  received_from_internal  BIGINT NOT NULL,
+  received_from_external  BIGINT NOT NULL,
+  received_bytes          BIGINT NOT NULL,
+  bounced                 BIGINT NOT NULL,  -- bounced deliveries of its messages
+  rejected_inbound        BIGINT NOT NULL   -- rejects of mail addressed to it
+  -- unique (day, address) by construction (a day is recomputed whole)
+);
+
+-- The same per agency and day (sum over its mailboxes as of the day), plus how many of its mailboxes sent mail.
+CREATE TABLE IF NOT EXISTS mail_daily_agency (
+  day                     DATE NOT NULL,
+  agency_code             VARCHAR NOT NULL,
+  active_senders          BIGINT NOT NULL,  -- mailboxes with sent_messages > 0
+  active_receivers        BIGINT NOT NULL,  -- mailboxes with received_messages > 0
+  sent_messages           BIGINT NOT NULL,
+  sent_bytes              BIGINT NOT NULL,
+  sent_rcpt_internal      BIGINT NOT NULL,
+  sent_rcpt_external      BIGINT NOT NULL,
+  received_messages       BIGINT NOT NULL,
+  received_from_internal  BIGINT NOT NULL,
+  received_from_external  BIGINT NOT NULL,
+  received_bytes          BIGINT NOT NULL,
+  bounced                 BIGINT NOT NULL,
+  rejected_inbound        BIGINT NOT NULL,
+  PRIMARY KEY (day, agency_code)
+);
+
+-- Per recipient facts of original messages (004 Điều 9 khoản 1): time, sender, recipient, client IP of the
+-- original submission, size, status, dsn, relay — through the content-filter hops to the final delivery.
+CREATE VIEW IF NOT EXISTS mail_recipient_facts AS
+SELECT d.time, d.day, m.sender, d.recipient, r.client_ip, r.client_host, r.sasl_username, r.size, d.status, d.dsn,
+       d.relay, d.detail, r.qid AS root_qid, d.qid AS delivery_qid, d.export_date
+FROM mail_deliveries d
+JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.qid
+JOIN mail_messages r ON r.export_date = m.export_date AND r.qid = m.root_qid
+WHERE NOT d.is_filter_hop;
