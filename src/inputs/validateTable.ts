@@ -126,12 +126,11 @@ export function validateTable<Row>(
   let done = 0;
   for (const record of table.records) {
     if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, table.records.length);
-    let fields = record.fields;
+    const fields = record.fields;
     if (identityAt !== undefined) {
       const id = fields[identityAt]?.trim().toLowerCase();
       if (id) identities.add(id);
     }
-    if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) fields = fields.slice(0, width);
     if (fields.length !== width) {
       // Fields may have shifted: anything address-like may be this row's identity.
       if (identityAt !== undefined) for (const id of fields.join(' ').toLowerCase().match(ADDRESS_LIKE) ?? []) identities.add(id);
