@@ -33,6 +33,8 @@ export interface GenerateOptions {
   days: number;
   /** The last night (YYYY-MM-DD). */
   until: string;
+  /** Share of the realistic mail volume to log (default 1; tests use less to stay fast). */
+  mailVolume?: number;
 }
 
 /** A text file being written; `FileSink` in Node, a buffer in tests. */
@@ -130,7 +132,7 @@ export function generateExports(opts: GenerateOptions, effects: GenerateEffects)
     file('logins.csv', header(LOGIN_COLUMNS), logins.map(loginLine));
     file('requests.csv', header(REQUEST_COLUMNS), requests.filter((r) => r.receivedAt < end).map((r) => requestLine(r, end)));
     file('incidents.csv', header(INCIDENT_COLUMNS), incidents.filter((x) => x.occurredAt < end).map((x) => incidentLine(x, end)));
-    const messages = maillogMessages(existing, isWorkday(date), root.fork(`maillog/${date}`));
+    const messages = Math.round(maillogMessages(existing, isWorkday(date), root.fork(`maillog/${date}`)) * (opts.mailVolume ?? 1));
     file('maillog', null, withNewlines(generateMaillogLines({
       date, domain, messages,
       mailboxes: existing.map((m) => ({ address: m.address, active: m.status === 'active', weight: mailWeight(m) })),

@@ -58,7 +58,11 @@ function lastLoginAgeDays(usage: Usage, rng: Rng): number | null {
   }
 }
 
-const MEDIAN_USED_MB: Record<Usage, number> = { daily: 450, weekly: 250, rare: 100, dormant: 20 };
+/** Mailbox size that usage scales with when the profile sets no quota (Zimbra's 0 = unlimited). */
+const UNLIMITED_QUOTA_SCALE_MB = 2048;
+
+/** Median share of the quota in use after three years, by usage pattern (organisational mailboxes: 0.34). */
+const MEDIAN_USED_SHARE: Record<Usage, number> = { daily: 0.22, weekly: 0.12, rare: 0.05, dormant: 0.01 };
 
 /** The same calendar day as `ms`, at a working-hours time (people log in and change passwords at work). */
 function atWorkingHours(rng: Rng, ms: number): number {
@@ -100,7 +104,7 @@ export function drawInitialState(m: Mailbox, ctx: StateContext, rng: Rng): void 
   if (!keepsDefault && last !== null) {
     const intervalDays = intervalMonths === null ? null : intervalMonths * MONTH_DAYS;
     const ageDays =
-      intervalDays === null ? rng.real(0, 720) : rng.chance(0.35 + 0.6 * d) ? rng.real(0, intervalDays * 0.95) : rng.real(intervalDays, intervalDays * 4);
+      intervalDays === null ? rng.real(0, 720) : rng.chance(0.45 + 0.5 * d) ? rng.real(0, intervalDays * 0.95) : rng.real(intervalDays, intervalDays * 4);
     const changed = Math.max(m.createdAt + rng.real(0.02, 2) * DAY_MS, Math.min(last, t0 - ageDays * DAY_MS));
     m.passwordChangedAt = Math.min(Math.max(atWorkingHours(rng, changed), m.createdAt + 60_000), t0 - HOUR_MS);
   }
@@ -114,7 +118,7 @@ export function drawInitialState(m: Mailbox, ctx: StateContext, rng: Rng): void 
 
   // Quota from the profile; usage log-normal around the pattern's median, a few near or over the quota.
   m.quotaMb = ctx.policy.quota.mailboxMb.value ?? 0;
-  const median = m.kind === 'co-quan' ? 700 : MEDIAN_USED_MB[m.usage];
+  const median = (m.quotaMb > 0 ? m.quotaMb : UNLIMITED_QUOTA_SCALE_MB) * (m.kind === 'co-quan' ? 0.34 : MEDIAN_USED_SHARE[m.usage]);
   const years = Math.max(0.05, (t0 - m.createdAt) / (365 * DAY_MS));
   const used = pending ? 0 : median * Math.min(1, years / 3) * Math.exp(rng.normal(0, m.kind === 'co-quan' ? 0.6 : 0.75));
   m.usedMb = Math.round(Math.min(used, m.quotaMb > 0 ? m.quotaMb * 1.08 : used) * 10) / 10;
