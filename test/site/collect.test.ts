@@ -46,8 +46,9 @@ describe('collectOverview', () => {
       // dcnguyen (registry, 18/11) and hacker2 (audit log, 19/11) logged in within 30 days; ntbinh and hacker1 did not.
       regularUse: 0.5,
       requests: 1,
+      messagesSent: 5,
     });
-    expect(result.before).toMatchObject({ date: '2026-10-21', personalActive: 4, regularUse: 0, requests: 0 });
+    expect(result.before).toMatchObject({ date: '2026-10-21', personalActive: 4, regularUse: 0, requests: 0, messagesSent: 3 });
   });
 
   it('counts mailboxes issued by month of creation, cumulatively, over the last 12 months', async () => {
@@ -55,8 +56,8 @@ describe('collectOverview', () => {
     expect(result.months.map((m) => m.month)).toEqual([
       '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11',
     ]);
-    expect(result.months.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', cumulative: 6, created: 4, requests: 0 });
-    expect(result.months.at(-1)).toEqual({ month: '2026-11', cumulative: 7, created: 0, requests: 1 });
+    expect(result.months.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', cumulative: 6, created: 4, requests: 0, sent: 0, received: 0 });
+    expect(result.months.at(-1)).toEqual({ month: '2026-11', cumulative: 7, created: 0, requests: 1, sent: 5, received: 7 });
   });
 });
 
@@ -74,6 +75,9 @@ describe('collectAgencies', () => {
     expect(skhcn.personalActive).toBe(3);
     expect(skhcn.coverage).toBeCloseTo(3 / 120);
     expect(skhcn.mailboxList).toBeUndefined();
+    expect(skhcn.trend).toHaveLength(12);
+    expect(skhcn.trend.find((m) => m.month === '2026-10')).toEqual({ month: '2026-10', cumulative: 4, created: 0, sent: 3, received: 2 });
+    expect(skhcn.trend.at(-1)).toEqual({ month: '2026-11', cumulative: 4, created: 0, sent: 5, received: 7 });
     expect(downloads).toEqual([]);
   });
 

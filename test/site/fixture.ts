@@ -84,6 +84,12 @@ export async function createFixtureWarehouse(file: string): Promise<void> {
       { run_id: 1, export_date: FIXTURE_NIGHT, file: 'agencies.csv', line: 4, column_name: 'valid_from',
         raw: 'X1,Cơ quan X,,,so-nganh,so-nganh,10,,,31/02/2026,,', reason: 'ngày không hợp lệ "31/02/2026"' },
     ]);
+    const mail = (day: string, sent: number, received: number) => ({
+      day, agency_code: 'SKHCN', active_senders: 1, active_receivers: 1, sent_messages: sent, sent_bytes: sent * 1000,
+      sent_rcpt_internal: sent, sent_rcpt_external: 0, received_messages: received, received_from_internal: received,
+      received_from_external: 0, received_bytes: received * 1000, bounced: 0, rejected_inbound: 0,
+    });
+    await insert(conn, 'mail_daily_agency', [mail('2026-10-05', 3, 2), mail('2026-11-10', 5, 7)]);
     await insert(conn, 'warehouse_meta', [{ key: 'policy', value: 'soctrang-2024' }]);
     await conn.run('CHECKPOINT');
   } finally {

@@ -38,8 +38,11 @@ export interface AgencyView {
   personalActive: number;
   /** Active personal mailboxes / headcount (SPEC §4.5 coverage), null without a headcount. */
   coverage: number | null;
-  /** Last 12 months: mailboxes issued up to each month's end (by creation date) and created in the month. */
-  trend: { month: string; cumulative: number; created: number }[];
+  /**
+   * Last 12 months: mailboxes issued up to each month's end (by creation date), created in the month, and messages
+   * sent and received by its mailboxes (mail-log daily aggregates).
+   */
+  trend: { month: string; cumulative: number; created: number; sent: number; received: number }[];
   /** Internal builds only. */
   mailboxList?: MailboxRow[];
   mailboxDownload?: DownloadRef;
@@ -68,16 +71,24 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
       WHERE agency_code IS NOT NULL GROUP BY ALL ORDER BY kind, status`,
     p,
   );
-  const trend = await queryRows<{ agency: string; month: string; cumulative: number; created: number }>(
+  const trend = await queryRows<{ agency: string } & AgencyView['trend'][number]>(
     ctx.conn,
     `WITH months AS (
        SELECT unnest(generate_series(date_trunc('month', $d::DATE) - INTERVAL 11 MONTH, date_trunc('month', $d::DATE),
-                                     INTERVAL 1 MONTH))::DATE AS m)
-     SELECT agency_code AS agency, strftime(m, '%Y-%m') AS month,
-            count(*) FILTER (WHERE created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
-            count(*) FILTER (WHERE created_at::DATE >= m AND created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS created
-       FROM ${mailboxesAsOf('$d::DATE')} mb CROSS JOIN months
-      WHERE agency_code IS NOT NULL GROUP BY ALL ORDER BY agency, month`,
+                                     INTERVAL 1 MONTH))::DATE AS m),
+     issued AS (
+       SELECT agency_code AS agency, m,
+              count(*) FILTER (WHERE created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
+              count(*) FILTER (WHERE created_at::DATE >= m AND created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS created
+         FROM ${mailboxesAsOf('$d::DATE')} mb CROSS JOIN months
+        WHERE agency_code IS NOT NULL GROUP BY ALL),
+     mail AS (
+       SELECT agency_code AS agency, date_trunc('month', day)::DATE AS m,
+              sum(sent_messages)::DOUBLE AS sent, sum(received_messages)::DOUBLE AS received
+         FROM mail_daily_agency WHERE day <= $d::DATE AND day >= (SELECT min(m) FROM months) GROUP BY ALL)
+     SELECT agency, strftime(m, '%Y-%m') AS month, coalesce(cumulative, 0)::INTEGER AS cumulative,
+            coalesce(created, 0)::INTEGER AS created, coalesce(sent, 0) AS sent, coalesce(received, 0) AS received
+       FROM issued FULL JOIN mail USING (agency, m) ORDER BY agency, month`,
     p,
   );
   const countsBy = groupBy(counts, (r) => r.agency);
@@ -92,7 +103,7 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
       mailboxes,
       personalActive,
       coverage: a.headcount ? personalActive / a.headcount : null,
-      trend: (trendBy.get(a.code) ?? []).map(({ month, cumulative, created }) => ({ month, cumulative, created })),
+      trend: (trendBy.get(a.code) ?? []).map(({ agency: _agency, ...point }) => point),
     };
     if (listsBy) {
       const rows = sortVi(listsBy.get(a.code) ?? [], (r) => r.address).map(({ agency: _agency, ...r }) => r);

@@ -15,6 +15,8 @@ export interface Headline {
   regularUse: number | null;
   /** Requests received in the window ending on the date. */
   requests: number;
+  /** Messages sent by the province's mailboxes in the window (mail-log daily aggregates). */
+  messagesSent: number;
 }
 
 export interface Overview {
@@ -24,7 +26,7 @@ export interface Overview {
   /** The same figures `windowDays` earlier, for period-over-period change. */
   before: Headline | null;
   /** Last 12 months, province-wide. */
-  months: { month: string; cumulative: number; created: number; requests: number }[];
+  months: { month: string; cumulative: number; created: number; requests: number; sent: number; received: number }[];
 }
 
 /** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
@@ -46,6 +48,8 @@ async function headlineAt(ctx: CollectContext, date: string, days: number): Prom
                FROM personal p LEFT JOIN logins l USING (address)) AS regularUse,
             (SELECT count(*) FROM requests WHERE received_at::DATE <= $d::DATE
                 AND received_at::DATE > $d::DATE - $days::INTEGER)::INTEGER AS requests,
+            (SELECT coalesce(sum(sent_messages), 0) FROM mail_daily_agency WHERE day <= $d::DATE
+                AND day > $d::DATE - $days::INTEGER)::DOUBLE AS messagesSent,
             EXISTS (SELECT 1 FROM mailboxes WHERE seen_from <= $d::DATE) AS registryKnown`,
     { d: date, days },
   );
@@ -71,12 +75,15 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
        SELECT unnest(generate_series(date_trunc('month', $d::DATE) - INTERVAL 11 MONTH, date_trunc('month', $d::DATE),
                                      INTERVAL 1 MONTH))::DATE AS m),
      mb AS (SELECT created_at::DATE AS c FROM ${mailboxesAsOf('$d::DATE')} x),
-     rq AS (SELECT received_at::DATE AS r FROM requests WHERE received_at::DATE <= $d::DATE)
+     rq AS (SELECT received_at::DATE AS r FROM requests WHERE received_at::DATE <= $d::DATE),
+     mail AS (SELECT date_trunc('month', day)::DATE AS m, sum(sent_messages) AS sent, sum(received_messages) AS received
+                FROM mail_daily_agency WHERE day <= $d::DATE GROUP BY 1)
      SELECT strftime(m, '%Y-%m') AS month,
             (SELECT count(*) FROM mb WHERE c < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
             (SELECT count(*) FROM mb WHERE c >= m AND c < m + INTERVAL 1 MONTH)::INTEGER AS created,
-            (SELECT count(*) FROM rq WHERE r >= m AND r < m + INTERVAL 1 MONTH)::INTEGER AS requests
-       FROM months ORDER BY m`,
+            (SELECT count(*) FROM rq WHERE r >= m AND r < m + INTERVAL 1 MONTH)::INTEGER AS requests,
+            coalesce(mail.sent, 0)::DOUBLE AS sent, coalesce(mail.received, 0)::DOUBLE AS received
+       FROM months LEFT JOIN mail USING (m) ORDER BY m`,
     { d: ctx.asOf },
   );
   return { windowDays, now, before, months };
