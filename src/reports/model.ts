@@ -1,0 +1,211 @@
+/**
+ * The report to UBND as plain data (pure): one row per agency of the period carrying every per-agency figure, the
+ * totals (always the sums of those rows, so the report and its annexes reconcile by construction), incidents, the
+ * ranking, the due dates and the "Kiến nghị, đề xuất" text. Rendering (HTML, annex tables) reads only this.
+ */
+import { viDate, type Period } from '../rules/period.ts';
+import type { Policy } from '../rules/policy/schema.ts';
+import { mainReport, reportsDue, type ReportDue } from './due.ts';
+import type { IncidentRow, RankingRow, ReportFigures } from './figures.ts';
+
+/** Per-agency figures; the numeric keys are the ones totalled. */
+export interface AgencyFigures {
+  issued: number;
+  changed: number;
+  locked: number;
+  revoked: number;
+  activePersonal: number;
+  activeAgency: number;
+  lockedNow: number;
+  usedInPeriod: number;
+  usedMb: number;
+  reqReceived: number;
+  reqDone: number;
+  reqOnTime: number;
+  reqLate: number;
+  reqOpenNotDue: number;
+  reqNoDeadline: number;
+  passwordDefault: number;
+  passwordStale: number;
+  forwardExternal: number;
+}
+
+export const FIGURE_KEYS = [
+  'issued', 'changed', 'locked', 'revoked', 'activePersonal', 'activeAgency', 'lockedNow', 'usedInPeriod', 'usedMb',
+  'reqReceived', 'reqDone', 'reqOnTime', 'reqLate', 'reqOpenNotDue', 'reqNoDeadline', 'passwordDefault',
+  'passwordStale', 'forwardExternal',
+] as const satisfies readonly (keyof AgencyFigures)[];
+
+export interface AgencyReportRow extends AgencyFigures {
+  code: string;
+  name: string;
+  group: string;
+  /** Days the agency existed in the period (dd/mm/yyyy–dd/mm/yyyy); null for codes missing from the agency list. */
+  existed: string | null;
+  /** "Sáp nhập vào X từ dd/mm/yyyy", "Giải thể từ …", "Thành lập từ …", or null. */
+  note: string | null;
+}
+
+export interface IncidentSummary {
+  total: number;
+  withinDeadline: number;
+  late: number;
+  /** Not judged: the regulation sets no hours, or the deadline has not passed yet. */
+  notJudged: number;
+  hours: number | null;
+}
+
+export interface ReportModel {
+  profile: string;
+  province: string;
+  document: string;
+  period: Period;
+  evaluatedTo: string;
+  data: { from: string; to: string } | null;
+  today: string;
+  /** The report this document is, and every report of the profile that covers the period. */
+  report: ReportDue | null;
+  dues: ReportDue[];
+  title: string;
+  issuer: string;
+  /** The agency above the issuer (cơ quan chủ quản), printed above it; null when none. */
+  parentAgency: string | null;
+  recipient: string;
+  /** Ký hiệu of the issuing agency, e.g. "STTTT" (số is left blank for the văn thư to fill, NĐ 30/2020 Phụ lục I). */
+  issuerAbbr: string;
+  rows: AgencyReportRow[];
+  totals: AgencyFigures;
+  incidents: IncidentRow[];
+  incidentSummary: IncidentSummary;
+  ranking: RankingRow[];
+  methodVersion: string;
+  /** Markdown of "Kiến nghị, đề xuất" (from the editable file, or generated). */
+  recommendations: string;
+  recommendationsSource: 'file' | 'generated';
+}
+
+const zero = (): AgencyFigures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as unknown as AgencyFigures;
+
+/** Sums the figures of `rows` key by key (storage rounded to 0.1 MB). */
+export function sumFigures(rows: readonly AgencyFigures[]): AgencyFigures {
+  const t = zero();
+  for (const r of rows) for (const k of FIGURE_KEYS) t[k] += r[k];
+  t.usedMb = Math.round(t.usedMb * 10) / 10;
+  return t;
+}
+
+/** Initials of the words of an agency name, skipping "và": "Sở Thông tin và Truyền thông" → "STTTT". */
+export function agencyAbbr(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => w && w.toLowerCase() !== 'và')
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/Đ/g, 'D');
+}
+
+function noteFor(a: ReportFigures['agencies'][number], period: Period, names: Map<string, string>): string | null {
+  if (a.ended_on && a.ended_on <= period.to) {
+    const succ = a.successor_code ? names.get(a.successor_code) ?? a.successor_code : null;
+    return succ ? `Sáp nhập vào ${succ} từ ${viDate(a.ended_on)}` : `Thôi hoạt động từ ${viDate(a.ended_on)}`;
+  }
+  if (a.exists_from > period.from) return `Thành lập từ ${viDate(a.exists_from)}`;
+  return null;
+}
+
+/**
+ * Builds the report model from the warehouse figures (pure). Rows: every agency that existed in the period (a
+ * merged agency and its successor each with their own days), plus any code the registry used that the agency list
+ * lacks, so no event is dropped. Totals are the sums of the rows. `today` (YYYY-MM-DD) dates the document and the
+ * days left; `recommendations` is the edited markdown, or null to use `generated`.
+ */
+export function buildReportModel(
+  policy: Policy,
+  figures: ReportFigures,
+  today: string,
+  recommendations: { file: string | null; generated: (m: Omit<ReportModel, 'recommendations' | 'recommendationsSource'>) => string },
+): ReportModel {
+  const { period } = figures;
+  const names = new Map(figures.agencies.map((a) => [a.code, a.name]));
+  const rows = new Map<string, AgencyReportRow>();
+  const row = (code: string): AgencyReportRow => {
+    let r = rows.get(code);
+    if (!r) {
+      const name = code === '' ? 'Chưa gắn cơ quan' : `Mã ${code} (không có trong danh mục cơ quan của kỳ)`;
+      r = { code, name, group: '', existed: null, note: null, ...zero() };
+      rows.set(code, r);
+    }
+    return r;
+  };
+  for (const a of figures.agencies) {
+    rows.set(a.code, {
+      code: a.code,
+      name: a.name,
+      group: a.grp,
+      existed: `${viDate(a.exists_from)}–${viDate(a.exists_to)}`,
+      note: noteFor(a, period, names),
+      ...zero(),
+    });
+  }
+  for (const e of figures.events) Object.assign(row(e.code), { issued: e.issued, changed: e.changed, locked: e.locked, revoked: e.revoked });
+  for (const e of figures.atEnd) {
+    Object.assign(row(e.code), {
+      activePersonal: e.active_personal,
+      activeAgency: e.active_agency,
+      lockedNow: e.locked_now,
+      usedInPeriod: e.used_in_period,
+      usedMb: e.used_mb,
+    });
+  }
+  for (const q of figures.requests) {
+    Object.assign(row(q.code), {
+      reqReceived: q.received,
+      reqDone: q.done,
+      reqOnTime: q.on_time,
+      reqLate: q.late,
+      reqOpenNotDue: q.open_not_due,
+      reqNoDeadline: q.no_deadline,
+    });
+  }
+  for (const s of figures.security) {
+    Object.assign(row(s.code), { passwordDefault: s.passwordDefault, passwordStale: s.passwordStale, forwardExternal: s.forwardExternal });
+  }
+  const ordered = [...rows.values()].sort((a, b) => (a.existed === null ? 1 : 0) - (b.existed === null ? 1 : 0) || a.code.localeCompare(b.code));
+  const dues = reportsDue(policy, period, today);
+  const report = mainReport(dues);
+  const issuer = report?.from ?? policy.operatorAgency.value ?? 'Cơ quan quản lý hệ thống thư điện tử';
+  const hours = policy.incidentReportHours.value;
+  const base = {
+    profile: policy.id,
+    province: policy.province,
+    document: policy.document,
+    period,
+    evaluatedTo: figures.evaluatedTo,
+    data: figures.data,
+    today,
+    report,
+    dues,
+    title: report ? report.title : 'Báo cáo về hoạt động và tình hình sử dụng Hệ thống thư điện tử tỉnh',
+    issuer,
+    parentAgency: /^sở\s/i.test(issuer) ? `UBND tỉnh ${policy.province}` : policy.operatorAgency.value,
+    recipient: report?.to ?? 'Ủy ban nhân dân tỉnh',
+    issuerAbbr: agencyAbbr(issuer),
+    rows: ordered,
+    totals: sumFigures(ordered),
+    incidents: figures.incidents,
+    incidentSummary: {
+      total: figures.incidents.length,
+      withinDeadline: figures.incidents.filter((i) => i.within_deadline === true).length,
+      late: figures.incidents.filter((i) => i.within_deadline === false).length,
+      notJudged: figures.incidents.filter((i) => i.within_deadline === null).length,
+      hours,
+    },
+    ranking: figures.ranking,
+    methodVersion: figures.methodVersion,
+  };
+  return recommendations.file !== null
+    ? { ...base, recommendations: recommendations.file, recommendationsSource: 'file' }
+    : { ...base, recommendations: recommendations.generated(base), recommendationsSource: 'generated' };
+}

@@ -1,0 +1,73 @@
+// Node-only: reads the editable recommendations and writes the report's files.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Period } from '../rules/period.ts';
+import type { Policy } from '../rules/policy/schema.ts';
+import { reportFigures } from '../warehouse/reports/figures.ts';
+import { reportAnnexes, type Annex } from './annexes.ts';
+import { toCsv } from './csv.ts';
+import { embeddedFontCss } from './fonts.ts';
+import { renderReportHtml } from './html.ts';
+import { buildReportModel, type ReportModel } from './model.ts';
+import { chromiumPath, htmlToPdf } from './pdf.ts';
+import { generatedRecommendations } from './recommendations.ts';
+import { toXlsx } from './xlsx.ts';
+
+/** Where officials keep the edited "Kiến nghị, đề xuất": `<period id>.md` (e.g. 2025-H1.md, 2025.md). */
+export const RECOMMENDATIONS_DIR = new URL('../../data/report-recommendations/', import.meta.url);
+
+/** The edited recommendations for `period` (`<dir>/<period id>.md`, then `<dir>/<profile>.md`), or null. */
+export function readRecommendations(period: Period, policy: Policy, dir: URL | string = RECOMMENDATIONS_DIR): string | null {
+  for (const name of [`${period.id}.md`, `${policy.id}.md`]) {
+    const file = typeof dir === 'string' ? join(dir, name) : new URL(name, dir);
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim();
+      if (text !== '') return text;
+    }
+  }
+  return null;
+}
+
+/** Reads the figures and builds the report model and annexes for `period` (today = the date the report is dated). */
+export async function prepareReport(
+  conn: DuckDBConnection,
+  policy: Policy,
+  period: Period,
+  today: string,
+  recommendationsDir: URL | string = RECOMMENDATIONS_DIR,
+): Promise<{ model: ReportModel; annexes: Annex[] }> {
+  const figures = await reportFigures(conn, policy, period);
+  const model = buildReportModel(policy, figures, today, {
+    file: readRecommendations(period, policy, recommendationsDir),
+    generated: (m) => generatedRecommendations(policy, m),
+  });
+  return { model, annexes: reportAnnexes(model) };
+}
+
+export interface WrittenReport {
+  files: string[];
+  pdf: 'written' | 'no-chromium' | 'skipped';
+}
+
+/**
+ * Writes report.html (self-contained print view), one CSV per annex (UTF-8 with BOM, formula-safe), phu-luc.xlsx
+ * (one sheet per annex) and, when Chromium is available and `pdf` is true, report.pdf.
+ */
+export async function writeReportFiles(out: string, model: ReportModel, annexes: Annex[], pdf: boolean): Promise<WrittenReport> {
+  mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  const html = renderReportHtml(model, annexes, embeddedFontCss());
+  const write = (name: string, data: string | Uint8Array) => {
+    writeFileSync(join(out, name), data);
+    files.push(name);
+  };
+  write('report.html', html);
+  for (const a of annexes) write(`${a.slug}.csv`, toCsv(a.table));
+  write('phu-luc.xlsx', await toXlsx(annexes.map((a) => ({ name: a.title.replace(/^Phụ lục (\d+)\. /, 'PL$1 '), ...a.table }))));
+  if (!pdf) return { files, pdf: 'skipped' };
+  const chromium = chromiumPath();
+  if (!chromium) return { files, pdf: 'no-chromium' };
+  write('report.pdf', await htmlToPdf(html, chromium));
+  return { files, pdf: 'written' };
+}

@@ -1,0 +1,69 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Period } from '../../rules/period.ts';
+import type { Policy } from '../../rules/policy/schema.ts';
+import { computeFindings } from '../compliance/findings.ts';
+import { dataSpan, sqlParams } from '../compliance/prepare.ts';
+import { prepareRequestDeadlines } from '../compliance/requests.ts';
+import { computeScores } from '../compliance/scores.ts';
+import type { AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, ReportFigures, RequestRow, SecurityRow } from '../../reports/figures.ts';
+import { queryReportSql } from './sql.ts';
+
+/** Finding rules the report's security section counts per agency (password hygiene and forwarding, issue 7). */
+const SECURITY_RULES = ['password-default', 'password-stale', 'forward-external'] as const;
+
+/**
+ * Every figure of the report to UBND for `period` (002 Điều 10 khoản 3; 001 Điều 11 khoản 1 điểm d), straight from
+ * the warehouse: agencies of the period (each under its own code and days, so a merger shows both), mailbox events,
+ * the registry at the end of the period, requests against their working-day deadlines, incidents against the
+ * reporting deadline, password and forwarding findings on the last day, and the ranking (`computeScores`). The state
+ * is read on the period's last day, or the last night of data when the period is still running (`evaluatedTo`).
+ */
+export async function reportFigures(conn: DuckDBConnection, policy: Policy, period: Period): Promise<ReportFigures> {
+  await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+  const span = await dataSpan(conn);
+  const end = span && span.to < period.to ? span.to : period.to;
+  const base = { ...sqlParams(policy), from: period.from, to: period.to, end, evalTo: end };
+  const agencies = await queryReportSql<AgencyInPeriod>(conn, 'agenciesInPeriod', base);
+  const events = await queryReportSql<MailboxEventRow>(conn, 'mailboxEvents', base);
+  const atEnd = end >= period.from ? await queryReportSql<MailboxEndRow>(conn, 'mailboxesAtEnd', base) : [];
+  await prepareRequestDeadlines(conn, policy, period.from, end);
+  const requests = await queryReportSql<RequestRow>(conn, 'requestsByAgency', base);
+  const incidents = await queryReportSql<IncidentRow>(conn, 'incidents', base);
+  const security: SecurityRow[] = [];
+  if (span && end >= period.from) {
+    const { findings } = await computeFindings(conn, policy, { asOf: end, eventsFrom: period.from });
+    const byCode = new Map<string, SecurityRow>();
+    for (const f of findings) {
+      if (!(SECURITY_RULES as readonly string[]).includes(f.ruleId)) continue;
+      const code = f.agencyCode ?? '';
+      const row = byCode.get(code) ?? { code, passwordDefault: 0, passwordStale: 0, forwardExternal: 0 };
+      if (f.ruleId === 'password-default') row.passwordDefault += 1;
+      else if (f.ruleId === 'password-stale') row.passwordStale += 1;
+      else row.forwardExternal += 1;
+      byCode.set(code, row);
+    }
+    security.push(...[...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)));
+  }
+  const scores = await computeScores(conn, policy, period);
+  return {
+    period,
+    data: span,
+    evaluatedTo: end,
+    agencies,
+    events,
+    atEnd,
+    requests,
+    incidents,
+    security,
+    ranking: scores.agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      group: a.group,
+      score: a.score,
+      rank: a.rank,
+      groupSize: a.groupSize,
+      change: a.change,
+    })),
+    methodVersion: scores.methodVersion,
+  };
+}
