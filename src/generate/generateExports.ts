@@ -124,13 +124,13 @@ export function generateExports(opts: GenerateOptions, effects: GenerateEffects)
     };
     file('agencies.csv', header(AGENCY_COLUMNS), tree.units.flatMap(agencyLines));
     if (i === 0) {
-      file('zimbra-accounts.txt', null, existing.map((m) => zimbraAccount(m, `mail.${domain}`)));
-      file('quota.txt', null, existing.map(quotaLine));
+      file('zimbra-accounts.txt', null, lazyMap(existing, (m) => zimbraAccount(m, `mail.${domain}`)));
+      file('quota.txt', null, lazyMap(existing, quotaLine));
     } else {
-      file('mailboxes.csv', header(MAILBOX_COLUMNS), existing.map(mailboxLine));
+      file('mailboxes.csv', header(MAILBOX_COLUMNS), lazyMap(existing, mailboxLine));
     }
-    file('logins.csv', header(LOGIN_COLUMNS), logins.map(loginLine));
-    file('requests.csv', header(REQUEST_COLUMNS), requests.filter((r) => r.receivedAt < end).map((r) => requestLine(r, end)));
+    file('logins.csv', header(LOGIN_COLUMNS), lazyMap(logins, loginLine));
+    file('requests.csv', header(REQUEST_COLUMNS), lazyMap(requests.filter((r) => r.receivedAt < end), (r) => requestLine(r, end)));
     file('incidents.csv', header(INCIDENT_COLUMNS), incidents.filter((x) => x.occurredAt < end).map((x) => incidentLine(x, end)));
     const messages = Math.round(maillogMessages(existing, isWorkday(date), root.fork(`maillog/${date}`)) * (opts.mailVolume ?? 1));
     file('maillog', null, withNewlines(generateMaillogLines({
@@ -145,6 +145,11 @@ export function generateExports(opts: GenerateOptions, effects: GenerateEffects)
     effects.progress(`Đêm ${date}: ${existing.length.toLocaleString('vi-VN')} hộp thư, ${logins.length.toLocaleString('vi-VN')} lượt đăng nhập, ${rows.maillog!.toLocaleString('vi-VN')} dòng nhật ký thư`);
   });
   return summary;
+}
+
+/** Formats rows one at a time as they are written (no second copy of a 50,000-row file in memory). */
+function* lazyMap<T>(items: readonly T[], format: (item: T) => string): Generator<string> {
+  for (const item of items) yield format(item);
 }
 
 function* withNewlines(lines: Iterable<string>): Generator<string> {

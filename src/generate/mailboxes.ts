@@ -61,9 +61,10 @@ function orgMailboxes(tree: AgencyTree, opts: RegistryOptions, taken: Set<string
     let address = orgAddress(opts.policy, unit.mailboxTemplate.template, unit.mailboxTemplate.parts);
     for (let n = 2; taken.has(address); n++) address = address.replace('@', `${n}@`);
     taken.add(address);
-    // Phòng and units follow their agency within a year or so; a few only recently (cap-moi-to-chuc requests).
+    // Phòng and units: half with their agency, most others within a year or so, a few only recently.
     const late = unit.role === 'department' || unit.role === 'unit';
-    const base = !late ? dayStart(unit.onboarding) : r.chance(0.1) ? opts.firstNightStart - r.int(2, 700) * DAY_MS : dayStart(unit.onboarding) + r.int(0, 400) * DAY_MS;
+    const x = r.next();
+    const base = !late || x < 0.5 ? dayStart(unit.onboarding) : x < 0.9 ? dayStart(unit.onboarding) + r.int(1, 400) * DAY_MS : opts.firstNightStart - r.int(2, 700) * DAY_MS;
     const created = Math.min(workingInstant(r, localDate(base)), opts.firstNightStart - DAY_MS);
     out.push(newMailbox(out.length, address, 'co-quan', unit, null, created, r));
   }

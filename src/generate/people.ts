@@ -138,8 +138,9 @@ export function drawPeople(homes: readonly Unit[], opts: PeopleOptions, rng: Rng
     const predecessorStaff = home.predecessors.reduce((s, p) => s + p.unit.baseStaff, 0);
     for (const slot of positions(home, r)) {
       let created: number;
-      if (slot.rank <= 1) created = onboardingStart + r.next() * 20 * DAY_MS;
-      else if (r.chance(0.45)) created = onboardingStart + r.next() * 120 * DAY_MS;
+      // The agency's first batch (a few days), then hires at about 6 % of the staff a year (at most half in all).
+      if (slot.rank <= 1) created = onboardingStart + r.next() * 3 * DAY_MS;
+      else if (!r.chance(Math.min(0.5, (0.06 * (t0 - onboardingStart)) / (365 * DAY_MS)))) created = onboardingStart + r.int(0, 2) * DAY_MS;
       else created = onboardingStart + r.next() * (t0 - DAY_MS - onboardingStart);
       created = Math.min(workingInstant(r, localDate(created)), t0 - DAY_MS);
       let cameFrom: Unit | null = null;

@@ -6,6 +6,7 @@
  * late, the most recent still open. Pure.
  */
 import type { Policy } from '../rules/policy/schema.ts';
+import type { Unit } from './agencies.ts';
 import type { Mailbox } from './mailboxes.ts';
 import { workingInstant } from './people.ts';
 import { Rng, Weighted } from './prng.ts';
@@ -88,12 +89,20 @@ export function agencyAt(m: Mailbox, time: number): string {
   return m.agencyCode;
 }
 
-/** New-mailbox requests for every mailbox created in [windowStart, ∞): one per agency, day and kind. */
+/** The agency a phòng belonged to at `time` (before a move, its former parent). */
+function parentAt(unit: Unit, time: number): string {
+  if (unit.moved && time < dayStart(unit.moved.movedOn)) return unit.moved.formerParent.code;
+  return unit.parent?.code ?? unit.code;
+}
+
+/** New-mailbox requests for every mailbox created in [windowStart, ∞): one per requesting agency, day and kind. */
 export function creationRequests(ctx: RequestContext, mailboxes: readonly Mailbox[], windowStart: number): RequestRecord[] {
   const groups = new Map<string, Mailbox[]>();
   for (const m of mailboxes) {
     if (m.createdAt < windowStart || (m.kind === 'co-quan' && m.unit.validTo !== null)) continue;
-    const key = `${m.kind}|${agencyAt(m, m.createdAt)}|${localDate(m.createdAt)}`;
+    // An agency asks for its own and its phòng's mailboxes in one request.
+    const requester = m.kind === 'co-quan' && m.unit.role === 'department' ? parentAt(m.unit, m.createdAt) : agencyAt(m, m.createdAt);
+    const key = `${m.kind}|${requester}|${localDate(m.createdAt)}`;
     const list = groups.get(key);
     if (list) list.push(m);
     else groups.set(key, [m]);
