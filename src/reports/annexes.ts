@@ -11,6 +11,8 @@ export interface Annex {
   slug: string;
   /** "Phụ lục 1. …" */
   title: string;
+  /** Short XLSX sheet name (Excel allows 31 characters). */
+  sheet: string;
   table: DataTable;
 }
 
@@ -95,11 +97,11 @@ export function reportAnnexes(m: ReportModel): Annex[] {
     rows: m.ranking.map((r) => [r.group, r.rank, r.code, r.name, r.score, r.change]),
   };
   return [
-    { slug: 'phu-luc-1-hop-thu', title: 'Phụ lục 1. Hộp thư theo cơ quan, đơn vị', table: mailboxes },
-    { slug: 'phu-luc-2-phieu-yeu-cau', title: 'Phụ lục 2. Phiếu yêu cầu và thời hạn xử lý', table: requests },
-    { slug: 'phu-luc-3-an-toan', title: 'Phụ lục 3. Mật khẩu và chuyển tiếp thư', table: security },
-    { slug: 'phu-luc-4-su-co', title: 'Phụ lục 4. Sự cố và thời hạn báo cáo', table: incidents },
-    { slug: 'phu-luc-5-xep-hang', title: 'Phụ lục 5. Xếp hạng tuân thủ', table: ranking },
+    { slug: 'phu-luc-1-hop-thu', sheet: 'PL1 Hộp thư', title: 'Phụ lục 1. Hộp thư theo cơ quan, đơn vị', table: mailboxes },
+    { slug: 'phu-luc-2-phieu-yeu-cau', sheet: 'PL2 Phiếu yêu cầu', title: 'Phụ lục 2. Phiếu yêu cầu và thời hạn xử lý', table: requests },
+    { slug: 'phu-luc-3-an-toan', sheet: 'PL3 Mật khẩu, chuyển tiếp', title: 'Phụ lục 3. Mật khẩu và chuyển tiếp thư', table: security },
+    { slug: 'phu-luc-4-su-co', sheet: 'PL4 Sự cố', title: 'Phụ lục 4. Sự cố và thời hạn báo cáo', table: incidents },
+    { slug: 'phu-luc-5-xep-hang', sheet: 'PL5 Xếp hạng', title: 'Phụ lục 5. Xếp hạng tuân thủ', table: ranking },
   ];
 }
 

@@ -64,7 +64,7 @@ export async function writeReportFiles(out: string, model: ReportModel, annexes:
   };
   write('report.html', html);
   for (const a of annexes) write(`${a.slug}.csv`, toCsv(a.table));
-  write('phu-luc.xlsx', await toXlsx(annexes.map((a) => ({ name: a.title.replace(/^Phụ lục (\d+)\. /, 'PL$1 '), ...a.table }))));
+  write('phu-luc.xlsx', await toXlsx(annexes.map((a) => ({ name: a.sheet, ...a.table }))));
   if (!pdf) return { files, pdf: 'skipped' };
   const chromium = chromiumPath();
   if (!chromium) return { files, pdf: 'no-chromium' };

@@ -6,6 +6,7 @@ import { dataSpan, sqlParams } from '../compliance/prepare.ts';
 import { prepareRequestDeadlines } from '../compliance/requests.ts';
 import { computeScores } from '../compliance/scores.ts';
 import type { AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, ReportFigures, RequestRow, SecurityRow } from '../../reports/figures.ts';
+import { queryRows } from '../open.ts';
 import { queryReportSql } from './sql.ts';
 
 /** Finding rules the report's security section counts per agency (password hygiene and forwarding, issue 7). */
@@ -32,10 +33,22 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
   const security: SecurityRow[] = [];
   if (span && end >= period.from) {
     const { findings } = await computeFindings(conn, policy, { asOf: end, eventsFrom: period.from });
+    // A mailbox whose code is missing from the agency list has no agency in the findings: keep its recorded code,
+    // so it lands on the same annex row as its other figures.
+    const recorded = new Map(
+      (
+        await queryRows<{ address: string; code: string }>(
+          conn,
+          `SELECT address, coalesce(agency_code, '') AS code FROM mailboxes
+            WHERE seen_from <= CAST($end AS DATE) AND (seen_to IS NULL OR seen_to > CAST($end AS DATE))`,
+          { end },
+        )
+      ).map((r) => [r.address, r.code]),
+    );
     const byCode = new Map<string, SecurityRow>();
     for (const f of findings) {
       if (!(SECURITY_RULES as readonly string[]).includes(f.ruleId)) continue;
-      const code = f.agencyCode ?? '';
+      const code = f.agencyCode ?? recorded.get(f.subject) ?? '';
       const row = byCode.get(code) ?? { code, passwordDefault: 0, passwordStale: 0, forwardExternal: 0 };
       if (f.ruleId === 'password-default') row.passwordDefault += 1;
       else if (f.ruleId === 'password-stale') row.passwordStale += 1;

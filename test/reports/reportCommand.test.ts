@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../src/cli/command.ts';
+import { reportCommand } from '../../src/cli/commands/report.ts';
+import { renderReportHtml } from '../../src/reports/html.ts';
+import { prepareReport, readRecommendations } from '../../src/reports/writeReport.ts';
+import { parsePeriod } from '../../src/rules/period.ts';
+import { loadPolicy } from '../../src/rules/policy/load.ts';
+import { reportYearFixture } from './fixture.ts';
+
+let dir: string;
+let db: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tcv-report-'));
+  db = join(dir, 'w.duckdb');
+  const f = await reportYearFixture(db);
+  f.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(): CommandIO & { out: string[] } {
+  const out: string[] = [];
+  return { out, stdout: (t) => out.push(t), stderr: () => {}, isTTY: false };
+}
+
+describe('report command', () => {
+  it('writes the print view, annex CSVs with BOM and an XLSX with frozen Vietnamese headers', async () => {
+    const out = join(dir, 'out');
+    const o = io();
+    const code = await reportCommand.run({ db, period: '2025-H1', out, today: '2025-07-01', 'no-pdf': true }, [], o);
+    expect(code).toBe(0);
+    expect(o.out.join('')).toContain('hạn trước ngày 20/07/2025, còn 19 ngày');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Cộng hòa xã hội chủ nghĩa Việt Nam');
+    expect(html).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(html).toContain('Sóc Trăng, ngày 01 tháng 07 năm 2025');
+    expect(html).toContain('/BC-STTTT');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    const csv = readFileSync(join(out, 'phu-luc-1-hop-thu.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFSTT,Mã cơ quan,')).toBe(true);
+    expect(csv).toContain('"Tên cơ quan, đơn vị"');
+    expect(csv).toContain('Tổng cộng');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'phu-luc.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL1 Hộp thư', 'PL2 Phiếu yêu cầu', 'PL3 Mật khẩu, chuyển tiếp', 'PL4 Sự cố', 'PL5 Xếp hạng']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(3).value).toBe('Tên cơ quan, đơn vị');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(existsSync(join(out, 'report.pdf'))).toBe(false);
+  });
+
+  it('rejects a bad period or date as a usage error', async () => {
+    await expect(reportCommand.run({ db, period: '2025-H3', out: dir }, [], io())).rejects.toThrow(/không hợp lệ/);
+    await expect(reportCommand.run({ db, period: '2025', out: dir, today: '05/01/2026' }, [], io())).rejects.toThrow(/--today/);
+  });
+});
+
+describe('Kiến nghị, đề xuất from the editable file', () => {
+  it('the period file wins over the profile file, and its text replaces the generated one (escaped)', async () => {
+    const recs = join(dir, 'recs');
+    mkdirSync(recs, { recursive: true });
+    writeFileSync(join(recs, 'soctrang-2024.md'), 'Chung cho mọi kỳ.');
+    writeFileSync(join(recs, '2025.md'), '\uFEFF- Đề nghị **bổ sung** kinh phí <b>2026</b>.');
+    const policy = loadPolicy('soctrang-2024');
+    expect(readRecommendations(parsePeriod('2025-H1'), policy, recs)).toBe('Chung cho mọi kỳ.');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    try {
+      const { model, annexes } = await prepareReport(conn, policy, parsePeriod('2025'), '2026-01-05', recs);
+      expect(model.recommendationsSource).toBe('file');
+      const html = renderReportHtml(model, annexes, '');
+      expect(html).toContain('<li>Đề nghị <strong>bổ sung</strong> kinh phí &lt;b&gt;2026&lt;/b&gt;.</li>');
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
+});
