@@ -19,7 +19,7 @@ import { planNights } from './nightPlan.ts';
 import { drawPeople } from './people.ts';
 import { Rng } from './prng.ts';
 import { provinceFor } from './province.ts';
-import { channelsFor, creationRequests, numberRequests, revocationRequests, routineRequests, type RequestContext } from './requests.ts';
+import { channelsFor, creationRequests, numberRequests, openRequests, revocationRequests, routineRequests, type RequestContext } from './requests.ts';
 import { DAY_MS, addDays, dayStart } from './time.ts';
 import { isWorkday } from './workdays.ts';
 import { quotaLine, zimbraAccount } from './zimbra.ts';
@@ -99,6 +99,7 @@ export function generateExports(opts: GenerateOptions, effects: GenerateEffects)
     ...creationRequests(ctx, registry, windowStart),
     ...revocationRequests(ctx, registry, windowStart, t0),
     ...routineRequests(ctx, registry, windowStart, windowEnd),
+    ...openRequests(ctx, registry, opts.until),
     ...plan.requests,
   ]);
   const incidents = numberIncidents([...routineIncidents(policy, windowStart, windowEnd, root.fork('incidents')), ...plan.incidents]);

@@ -11,7 +11,7 @@ import type { Mailbox } from './mailboxes.ts';
 import { workingInstant } from './people.ts';
 import { Rng, Weighted } from './prng.ts';
 import { DAY_MS, HOUR_MS, dayStart, localDate } from './time.ts';
-import { addWorkdays } from './workdays.ts';
+import { addWorkdays, isWorkday } from './workdays.ts';
 
 export const REQUEST_TYPES = [
   'cap-moi-ca-nhan', 'cap-moi-to-chuc', 'thu-hoi', 'thay-doi-ca-nhan', 'thay-doi-to-chuc',
@@ -172,6 +172,27 @@ export function revocationRequests(ctx: RequestContext, mailboxes: readonly Mail
     if (from >= firstNightStart - DAY_MS) continue;
     const completedAt = Math.min(workingInstant(ctx.rng, localDate(from + ctx.rng.next() * (firstNightStart - DAY_MS - from))), firstNightStart - HOUR_MS);
     out.push(requestEndingAt(ctx, 'thu-hoi', agencyAt(m, completedAt), completedAt, `Thu hồi hộp thư ${m.address} (nghỉ việc, chuyển công tác)`));
+  }
+  return out;
+}
+
+/**
+ * A few requests received on the last working day (on or before `until`) that the centre has not finished by the
+ * last night: they are exported open (no completed_at, no result).
+ */
+export function openRequests(ctx: RequestContext, mailboxes: readonly Mailbox[], until: string): RequestRecord[] {
+  const day = isWorkday(until) ? until : addWorkdays(until, -1);
+  const pool = mailboxes.filter((m) => m.kind === 'ca-nhan' && m.status === 'active' && m.createdAt < dayStart(day));
+  const types: RoutineType[] = ['khoi-phuc-mat-khau-ca-nhan', 'thay-doi-ca-nhan', 'mo-khoa'];
+  const count = Math.max(2, Math.round(pool.length / 1000));
+  const out: RequestRecord[] = [];
+  for (let i = 0; i < count && pool.length > 0; i++) {
+    const m = ctx.rng.pick(pool);
+    const type = ctx.rng.pick(types);
+    const receivedAt = dayStart(day) + Math.floor(ctx.rng.real(14, 16.5) * HOUR_MS / 1000) * 1000;
+    const r = requestStartingAt(ctx, type, agencyAt(m, receivedAt), receivedAt, NOTES[type](m));
+    r.completedAt = Math.max(r.completedAt, workingInstant(ctx.rng, addWorkdays(day, 1)));
+    out.push(r);
   }
   return out;
 }
