@@ -51,6 +51,7 @@ export function mailboxLine(m: Mailbox): string {
   ]);
 }
 
+/** One logins.csv line: the exact time (+07:00), address, protocol and client IP of a login. */
 export function loginLine(l: Login): string {
   return csvLine([localIso(l.time), l.address, l.protocol, l.clientIp]);
 }
@@ -66,4 +67,5 @@ export function incidentLine(i: IncidentRecord, nightEnd: number): string {
   return csvLine([i.id, localIso(i.occurredAt), i.reportedAt < nightEnd ? localIso(i.reportedAt) : '', i.kind, i.severity, i.summary]);
 }
 
+/** The header line of a file from its column list. */
 export const header = (columns: readonly string[]) => csvLine(columns);
