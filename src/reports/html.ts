@@ -56,8 +56,11 @@ function body(m: ReportModel): string {
   const groups = new Map<string, ReportModel['ranking']>();
   for (const r of m.ranking) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
   const top = [...groups].map(([g, rs]) => {
-    const best = rs.filter((r) => r.rank !== null && r.rank <= 3).map((r) => `${r.name} (${r.score === null ? '—' : num(r.score)} điểm)`);
-    return `Nhóm ${g} (${rs.length} cơ quan): ${best.length > 0 ? `dẫn đầu là ${best.join('; ')}` : 'chưa đủ số liệu để xếp hạng'}.`;
+    const ranked = rs.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
+    const best = ranked.slice(0, 3).map((r) => `${r.name} (hạng ${r.rank}, ${num(r.score!)} điểm)`);
+    const tied = ranked.filter((r) => r.rank === 1).length;
+    const lead = tied > 3 ? `${num(tied)} cơ quan cùng hạng nhất, trong đó có ${best.join('; ')}` : `dẫn đầu là ${best.join('; ')}`;
+    return `Nhóm ${g} (${rs.length} cơ quan): ${best.length > 0 ? lead : 'chưa đủ số liệu để xếp hạng'}.`;
   });
   return `<p>Thực hiện ${e(basis(m))} ${e(m.document)}, ${e(m.issuer)} báo cáo tình hình hoạt động và sử dụng Hệ thống thư điện tử tỉnh ${e(p.label)} (từ ngày ${viDate(p.from)} đến ngày ${viDate(p.to)}) như sau:</p>
 <h2>I. Tình hình cấp, thay đổi, thu hồi hộp thư</h2>

@@ -40,7 +40,7 @@ export interface AgencyReportRow extends AgencyFigures {
   code: string;
   name: string;
   group: string;
-  /** Days the agency existed in the period (dd/mm/yyyy–dd/mm/yyyy); null for codes missing from the agency list. */
+  /** Days the agency existed in the period (dd/mm/yyyy – dd/mm/yyyy); null for codes missing from the agency list. */
   existed: string | null;
   /** "Sáp nhập vào X từ dd/mm/yyyy", "Giải thể từ …", "Thành lập từ …", or null. */
   note: string | null;
@@ -144,7 +144,7 @@ export function buildReportModel(
       code: a.code,
       name: a.name,
       group: a.grp,
-      existed: `${viDate(a.exists_from)}–${viDate(a.exists_to)}`,
+      existed: `${viDate(a.exists_from)} – ${viDate(a.exists_to)}`,
       note: noteFor(a, period, names),
       ...zero(),
     });

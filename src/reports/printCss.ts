@@ -17,10 +17,10 @@ export const REPORT_CSS = `
 .bao-cao table { border-collapse: collapse; }
 .bao-cao .the-thuc { width: 100%; table-layout: fixed; margin-bottom: 6mm; }
 .bao-cao .the-thuc td { vertical-align: top; text-align: center; padding: 0; border: 0; }
-.bao-cao .the-thuc td:first-child { width: 45%; }
+.bao-cao .the-thuc td:first-child { width: 42%; }
 .bao-cao .chu-quan { text-transform: uppercase; font-size: 12.5pt; }
 .bao-cao .co-quan { text-transform: uppercase; font-weight: bold; font-size: 12.5pt; }
-.bao-cao .quoc-hieu { text-transform: uppercase; font-weight: bold; font-size: 12.5pt; white-space: nowrap; }
+.bao-cao .quoc-hieu { text-transform: uppercase; font-weight: bold; font-size: 12pt; white-space: nowrap; }
 .bao-cao .tieu-ngu { font-weight: bold; font-size: 13.5pt; }
 .bao-cao .gach { display: block; width: 35%; margin: 1mm auto 3mm; border-top: 1px solid #000; }
 .bao-cao .tieu-ngu + .gach { width: 62%; }
@@ -46,9 +46,9 @@ export const REPORT_CSS = `
 .bao-cao .phu-luc h2 { text-align: center; text-transform: none; font-size: 13pt; }
 .bao-cao .phu-luc p.kem-theo { text-align: center; font-style: italic; text-indent: 0; font-size: 12pt; }
 .bao-cao .phu-luc table { width: 100%; font-size: 10pt; line-height: 1.2; table-layout: auto; }
-.bao-cao .phu-luc th, .bao-cao .phu-luc td { border: 1px solid #000; padding: 0.6mm 1mm; vertical-align: top; overflow-wrap: anywhere; }
+.bao-cao .phu-luc th, .bao-cao .phu-luc td { border: 1px solid #000; padding: 0.6mm 1mm; vertical-align: top; }
 .bao-cao .phu-luc th { font-weight: bold; text-align: center; }
-.bao-cao .phu-luc td:nth-child(-n+2), .bao-cao .phu-luc th:first-child { white-space: nowrap; overflow-wrap: normal; }
+.bao-cao .phu-luc td:nth-child(-n+2), .bao-cao .phu-luc th:first-child { white-space: nowrap; }
 .bao-cao .phu-luc tr { break-inside: avoid; }
 .bao-cao .phu-luc thead { display: table-header-group; }
 .bao-cao tr.tong td { font-weight: bold; }

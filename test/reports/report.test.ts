@@ -98,7 +98,7 @@ describe('a year in which agencies merged shows the agencies of each date', () =
     const m = await model('2025');
     const byCode = new Map(m.rows.map((r) => [r.code, r]));
     expect([...byCode.keys()]).toEqual(['SKHCN', 'SNV', 'STTTT', 'XNEW', 'ZZZ']);
-    expect(byCode.get('STTTT')!.existed).toBe('01/01/2025–28/02/2025');
+    expect(byCode.get('STTTT')!.existed).toBe('01/01/2025 – 28/02/2025');
     expect(byCode.get('STTTT')!.note).toBe('Sáp nhập vào Sở Khoa học và Công nghệ từ 01/03/2025');
     expect(byCode.get('STTTT')!.revoked).toBe(1);
     expect(byCode.get('STTTT')!.activePersonal).toBe(0);
