@@ -45,6 +45,7 @@ export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array> {
       ws.addRow(values);
     }
   }
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Fast deflate: the files are small and many (one per agency); level 1 keeps most of the size gain.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -109,6 +109,16 @@ describe.each(BUILDS)('$audience build', ({ audience }) => {
     await context.close();
   });
 
+  it('answers an unknown path with the Vietnamese 404 page', async () => {
+    const site = sites.get(audience)!;
+    const page = await browser.newPage();
+    const response = await page.goto(`${site.url}khong-co-trang-nay/`);
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('prints without the navigation', async () => {
     const site = sites.get(audience)!;
     const page = await browser.newPage();

@@ -11,6 +11,7 @@ const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
 let work: string;
 let publicDir: string;
 let internalDir: string;
+const memo = new Map<string, Promise<unknown>>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tcv-site-'));
@@ -18,8 +19,10 @@ beforeAll(async () => {
   await createFixtureWarehouse(db);
   publicDir = join(work, 'public');
   internalDir = join(work, 'internal');
-  await buildSite({ db, audience: 'public', out: publicDir, base: '/thu-cong-vu/' }, io);
-  await buildSite({ db, audience: 'internal', out: internalDir }, io);
+  await buildSite({ db, audience: 'public', out: publicDir, base: '/thu-cong-vu/', memo }, io);
+  const shared = [...memo.values()];
+  await buildSite({ db, audience: 'internal', out: internalDir, memo }, io);
+  expect([...memo.values()]).toEqual(shared);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,6 +37,17 @@ describe('normaliseBase', () => {
   it('refuses anything but a plain path', () => {
     expect(() => normaliseBase('/a b/')).toThrow(/không hợp lệ/);
     expect(() => normaliseBase('https://x/')).toThrow(/không hợp lệ/);
+  });
+});
+
+describe('shared memo', () => {
+  it('computes scores per ranked period and findings once for both builds', () => {
+    expect([...memo.keys()].sort()).toEqual([
+      'findings:soctrang-2024:2026-11-20',
+      'scores:soctrang-2024:2026',
+      'scores:soctrang-2024:2026-H1',
+      'scores:soctrang-2024:2026-H2',
+    ]);
   });
 });
 

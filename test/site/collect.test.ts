@@ -31,6 +31,7 @@ function collect<T>(audience: Audience, fn: (ctx: CollectContext) => Promise<T>)
       conn, audience, policy, base: '/', asOf: FIXTURE_NIGHT,
       addDownload: (path, title, table) => (downloads.push(path), { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length }),
       emitFile: (path) => path,
+      memo: (_key, compute) => compute(),
     });
     return { result, downloads };
   });

@@ -47,7 +47,8 @@ Không bản nào chứa số CCCD, ngày sinh hay số điện thoại cá nhâ
       replaceFolder(out, fresh);
       io.stderr(
         `Xong: ${out} (dữ liệu đến ${result.asOf ?? '—'}, ${formatNumber(result.downloads)} bảng tải về; ` +
-          `thu thập ${formatNumber(result.collectMs / 1000)} s, Astro ${formatNumber(result.astroMs / 1000)} s).\n`,
+          `thu thập ${formatNumber(result.collectMs / 1000)} s, Astro ${formatNumber(result.astroMs / 1000)} s, ` +
+          `tệp tải về ${formatNumber(result.filesMs / 1000)} s).\n`,
       );
       return 0;
     } finally {

@@ -54,10 +54,16 @@ Xem docs/OPERATIONS.md để đặt lịch chạy bằng cron hoặc systemd tim
     if (ingested !== EXIT.ok) throw new RunError(`nạp dữ liệu không thành công (mã ${ingested}); trang cũ được giữ nguyên`);
 
     const id = releaseId(new Date());
+    // Scores and findings are the same for both audiences: computed once, shared by the two builds.
+    const memo = new Map<string, Promise<unknown>>();
     try {
       await publishRelease(out, id, AUDIENCES, async (audience, dir) => {
         io.stderr(`▶ Dựng bản ${audience === 'public' ? 'công khai' : 'nội bộ'}\n`);
-        await buildSite({ db, audience: audience as Audience, out: dir, base }, io);
+        const built = await buildSite({ db, audience: audience as Audience, out: dir, base, memo }, io);
+        io.stderr(
+          `  xong: thu thập ${formatNumber(built.collectMs / 1000)} s, Astro ${formatNumber(built.astroMs / 1000)} s, ` +
+            `${formatNumber(built.downloads)} bảng tải về ${formatNumber(built.filesMs / 1000)} s\n`,
+        );
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -19,6 +19,11 @@ export interface BuildSiteOptions {
   out: string;
   /** Sub-path the site is published under on the portal, e.g. "/thu-cong-vu/" (default "/"). */
   base?: string;
+  /**
+   * Results shared between builds of the same warehouse (see CollectContext.memo). Pass one Map to several calls
+   * only when the warehouse does not change between them.
+   */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export interface BuildSiteResult {
@@ -28,6 +33,8 @@ export interface BuildSiteResult {
   downloads: number;
   collectMs: number;
   astroMs: number;
+  /** Time spent writing the CSV/XLSX downloads and emitted files. */
+  filesMs: number;
 }
 
 /** Normalises a base path to "/a/b/" form; throws a RunError for anything that is not a plain URL path. */
@@ -68,6 +75,7 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
   const out = resolve(options.out);
   const downloads: PendingDownload[] = [];
   const files: PendingFile[] = [];
+  const memo = options.memo ?? new Map<string, Promise<unknown>>();
   const started = performance.now();
   const { data, asOf } = await withReadOnlyWarehouse(options.db, async (conn) => {
     await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
@@ -87,6 +95,14 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
         files.push({ path, write });
         return path;
       },
+      memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+        let hit = memo.get(key) as Promise<T> | undefined;
+        if (!hit) {
+          hit = compute();
+          memo.set(key, hit);
+        }
+        return hit;
+      },
     };
     const data: SiteData = await collectSiteData(ctx, (area, ms) =>
       io.stderr(`  thu thập ${area}: ${Math.round(ms)} ms\n`),
@@ -102,9 +118,11 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
     const astroStarted = performance.now();
     await runAstroBuild({ audience: options.audience, outDir: out, base, dataFile });
     const astroMs = performance.now() - astroStarted;
+    const filesStarted = performance.now();
     await writeDownloads(out, downloads);
     await writeEmittedFiles(out, files);
-    return { out, audience: options.audience, asOf, downloads: downloads.length, collectMs, astroMs };
+    const filesMs = performance.now() - filesStarted;
+    return { out, audience: options.audience, asOf, downloads: downloads.length, collectMs, astroMs, filesMs };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -37,6 +37,11 @@ export interface CollectContext {
    * absolute path to create. Returns the path relative to the site root.
    */
   emitFile(path: string, write: (absolutePath: string) => Promise<void>): string;
+  /**
+   * Computes `compute()` once per key across the builds that share a memo (nightly builds both audiences from the
+   * same warehouse): use it for audience-independent heavy work such as scores and findings.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** A collector turns the warehouse into one typed slice of the site data (one per area of the site). */

@@ -50,7 +50,8 @@ function countByRule(findings: readonly Finding[]): RuleCount[] {
  */
 export async function collectFindings(ctx: CollectContext): Promise<FindingsSlice> {
   if (!ctx.asOf) return { asOf: null, byRule: [], total: 0, notApplicable: [], byAgency: {} };
-  const result = await computeFindings(ctx.conn, ctx.policy, { asOf: ctx.asOf });
+  const asOf = ctx.asOf;
+  const result = await ctx.memo(`findings:${ctx.policy.id}:${asOf}`, () => computeFindings(ctx.conn, ctx.policy, { asOf }));
   const perAgency = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.agencyCode === null) continue;

@@ -39,7 +39,7 @@ export async function collectRanking(ctx: CollectContext): Promise<RankingSlice>
   if (!ctx.asOf) return { periods: [] };
   const periods: RankingPeriod[] = [];
   for (const period of rankedPeriods(ctx.asOf)) {
-    const result = await computeScores(ctx.conn, ctx.policy, period);
+    const result = await ctx.memo(`scores:${ctx.policy.id}:${period.id}`, () => computeScores(ctx.conn, ctx.policy, period));
     const groups = new Map<string, RankedAgency[]>();
     for (const { sampleDates: _dates, ...a } of result.agencies) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
     periods.push({
