@@ -74,21 +74,39 @@ export interface SearchResult {
   hits: IndexedEntry[];
   /** All matches, of which `hits` holds at most `limit`. */
   total: number;
+  /** Every matching entry in directory order: a longer query typed after this one only needs to search these. */
+  matches: PreparedEntry[];
 }
 
-/** Searches prepared entries: exact matches, then word-prefix matches, then substring matches. */
-export function searchDirectory(entries: readonly PreparedEntry[], text: string, limit = 50): SearchResult {
+/**
+ * True when every entry matching `next` also matches `previous`, so `next` may search only the previous matches:
+ * `next` keeps the previous words and lengthens the last one or adds words (typing on). A query with "@" is never
+ * narrowed, since a whole address matches exactly without its domain being a searched word.
+ */
+export function narrows(previous: string, next: string): boolean {
+  if (next.includes('@')) return false;
+  const a = parseQuery(previous).words;
+  const b = parseQuery(next).words;
+  if (a.length === 0 || b.length < a.length) return false;
+  return a.every((w, i) => (i < a.length - 1 ? b[i] === w : b[i]!.startsWith(w)));
+}
+
+/**
+ * Searches prepared entries: exact matches, then word-prefix matches, then substring matches. Pass `within` (the
+ * previous result's `matches`) only when `narrows(previousQuery, text)`.
+ */
+export function searchDirectory(entries: readonly PreparedEntry[], text: string, limit = 50, within?: readonly PreparedEntry[]): SearchResult {
   const q = parseQuery(text);
   const byRank: IndexedEntry[][] = [[], [], [], []];
-  let total = 0;
-  if (q.words.length === 0) return { hits: [], total };
-  for (const p of entries) {
+  const matches: PreparedEntry[] = [];
+  if (q.words.length === 0) return { hits: [], total: 0, matches };
+  for (const p of within ?? entries) {
     const rank = rankEntry(p, q);
     if (rank === Rank.None) continue;
-    total++;
+    matches.push(p);
     const bucket = byRank[rank]!;
     if (bucket.length < limit) bucket.push(p.entry);
   }
   const hits = [...byRank[Rank.Exact]!, ...byRank[Rank.WordPrefix]!, ...byRank[Rank.Substring]!].slice(0, limit);
-  return { hits, total };
+  return { hits, total: matches.length, matches };
 }

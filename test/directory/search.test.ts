@@ -3,7 +3,7 @@ import type { DirectoryAgencyInfo, DirectoryEntry } from '../../src/directory/en
 import { sortEntries } from '../../src/directory/entry.ts';
 import { agencyInitialKeys, nameInitialKeys, searchWords } from '../../src/directory/fold.ts';
 import { packIndex, unpackIndex } from '../../src/directory/indexFile.ts';
-import { parseQuery, prepareEntries, rankEntry, Rank, searchDirectory } from '../../src/directory/search.ts';
+import { narrows, parseQuery, prepareEntries, rankEntry, Rank, searchDirectory } from '../../src/directory/search.ts';
 
 const agencies: DirectoryAgencyInfo[] = [
   { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', abbr: 'sotttt', parentCode: null, phone: '02993822222', address: 'Số 1 Trần Hưng Đạo' },
@@ -90,6 +90,32 @@ describe('search', () => {
     expect(searchDirectory(prepared, '  ').total).toBe(0);
     expect(searchDirectory(prepared, '@.').hits).toEqual([]);
     expect(searchDirectory(prepared, 'thi', 1)).toMatchObject({ total: 3, hits: [expect.anything()] });
+  });
+});
+
+describe('narrowing while typing', () => {
+  it('narrows only when the new query keeps the old words and lengthens the last', () => {
+    expect(narrows('ng', 'nguyen')).toBe(true);
+    expect(narrows('nguyen', 'nguyen th')).toBe(true);
+    expect(narrows('Nguyễn Th', 'nguyen thanh')).toBe(true);
+    expect(narrows('nguyen', 'nguy')).toBe(false);
+    expect(narrows('nguyen th', 'nguyen ba')).toBe(false);
+    expect(narrows('', 'a')).toBe(false);
+    expect(narrows('ntbinh', 'ntbinh@soctrang.gov.vn')).toBe(false);
+  });
+  it('gives the same answer narrowed as from scratch, for every prefix of each query', () => {
+    for (const query of ['nguyen thanh binh', 'dang van dang', 'so tttt', 'thach so phanh', 'tran thi hoa', 'van']) {
+      let prev: { q: string; r: ReturnType<typeof searchDirectory> } | null = null;
+      for (let n = 1; n <= query.length; n++) {
+        const q = query.slice(0, n);
+        const within = prev && narrows(prev.q, q) ? prev.r.matches : undefined;
+        const r = searchDirectory(prepared, q, 50, within);
+        const full = searchDirectory(prepared, q, 50);
+        expect(r.hits).toEqual(full.hits);
+        expect(r.total).toBe(full.total);
+        prev = { q, r };
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { unpackIndex, type IndexedEntry, type PackedIndex } from '../../directory/indexFile.ts';
-import { prepareEntries, searchDirectory, type PreparedEntry } from '../../directory/search.ts';
+import { narrows, prepareEntries, searchDirectory, type PreparedEntry, type SearchResult } from '../../directory/search.ts';
 import { formatNumber } from '../format.ts';
 import { fill, vi } from '../i18n/vi.ts';
 
@@ -42,11 +42,16 @@ export default function DirectorySearch({ indexUrl, directoryUrl }: DirectorySea
   const latest = useRef('');
   const list = useRef<HTMLUListElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const previous = useRef<{ query: string; result: SearchResult } | null>(null);
 
+  // Typing on narrows the previous matches instead of scanning the whole directory again.
   const run = useCallback((q: string) => {
     if (!entries.current) return;
-    const { hits, total } = searchDirectory(entries.current, q, LIMIT);
-    setResult({ query: q, hits, total });
+    const prev = previous.current;
+    const within = prev && narrows(prev.query, q) ? prev.result.matches : undefined;
+    const found = searchDirectory(entries.current, q, LIMIT, within);
+    previous.current = { query: q, result: found };
+    setResult({ query: q, hits: found.hits, total: found.total });
   }, []);
 
   const load = useCallback(() => {
