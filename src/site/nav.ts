@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { path: '', label: vi.nav.home },
   { path: 'xep-hang/', label: vi.nav.ranking },
   { path: 'danh-ba/', label: vi.nav.directory },
+  { path: 'bao-cao/', label: vi.nav.reports },
   { path: 'du-lieu/', label: vi.nav.data },
 ];
 

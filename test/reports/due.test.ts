@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, describeDaysLeft, mainReport, reportsDue } from '../../src/reports/due.ts';
 import { parsePeriod } from '../../src/rules/period.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
+import { sitePeriods } from '../../src/reports/periods.ts';
 
 describe('due dates from the profile (002 Điều 10 khoản 3; 001 Điều 11 khoản 2 điểm i)', () => {
   const policy = loadPolicy('soctrang-2024');
@@ -32,4 +33,13 @@ describe('due dates from the profile (002 Điều 10 khoản 3; 001 Điều 11 k
   ])('%i days → %s', (n, text) => expect(describeDaysLeft(n)).toBe(text));
 
   it('counts calendar days across a year end', () => expect(daysBetween('2025-12-31', '2026-01-20')).toBe(20));
+});
+
+describe('periods published on the site', () => {
+  it.each([
+    ['2026-01-05', ['2026-H1', '2025']],
+    ['2025-06-30', ['2025-H1', '2024']],
+    ['2025-07-01', ['2025', '2025-H1']],
+    ['2025-12-31', ['2025', '2025-H1']],
+  ])('data to %s → %j', (asOf, ids) => expect(sitePeriods(asOf).map((p) => p.id)).toEqual(ids));
 });

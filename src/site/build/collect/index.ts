@@ -6,6 +6,7 @@ import { collectFindings } from './findings.ts';
 import { collectMeta } from './meta.ts';
 import { collectOverview } from './overview.ts';
 import { collectRanking } from './ranking.ts';
+import { collectReports } from './reports.ts';
 
 /**
  * Every area of the site and the collector that builds its slice of the site data. To add an area (e.g. the
@@ -19,6 +20,7 @@ export const COLLECTORS = {
   findings: collectFindings,
   agencies: collectAgencies,
   directory: collectDirectory,
+  reports: collectReports,
   data: collectDataStatus,
 };
 

@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ReportDue } from '../../../reports/due.ts';
+import { embeddedFontCss } from '../../../reports/fonts.ts';
+import { renderReportFragment, renderReportHtml } from '../../../reports/html.ts';
+import { sitePeriods } from '../../../reports/periods.ts';
+import { prepareReport } from '../../../reports/writeReport.ts';
+import type { Period } from '../../../rules/period.ts';
+import type { CollectContext, DownloadRef } from '../types.ts';
+
+/** Environment variable fixing the build's "today" (YYYY-MM-DD) for the days left to each due date; tests set it. */
+export const TODAY_ENV = 'THU_CONG_VU_TODAY';
+
+export interface PublishedReport {
+  period: Period;
+  title: string;
+  evaluatedTo: string;
+  dues: ReportDue[];
+  /** The document and annexes as HTML (escaped at render time in src/reports/html.ts). */
+  fragment: string;
+  /** Self-contained print view, relative to the site root. */
+  printView: string;
+  downloads: DownloadRef[];
+}
+
+export interface ReportsSlice {
+  today: string;
+  reports: PublishedReport[];
+}
+
+/** The build date: THU_CONG_VU_TODAY, else today in Asia/Ho_Chi_Minh. */
+export function buildToday(): string {
+  const fixed = process.env[TODAY_ENV];
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+/**
+ * Báo cáo (SPEC §5, issue 7): the reports to UBND for the periods `sitePeriods` picks from the data date, each with
+ * its due dates and days left (from the build date), the document as HTML, a self-contained print view and its
+ * annexes as CSV/XLSX downloads.
+ */
+export async function collectReports(ctx: CollectContext): Promise<ReportsSlice> {
+  const today = buildToday();
+  if (!ctx.asOf) return { today, reports: [] };
+  const fonts = embeddedFontCss();
+  const reports: PublishedReport[] = [];
+  for (const period of sitePeriods(ctx.asOf)) {
+    const { model, annexes } = await prepareReport(ctx.conn, ctx.policy, period, today);
+    const folder = `bao-cao/${period.id}`;
+    const downloads = annexes.map((a) => ctx.addDownload(`${folder}/${a.slug}`, a.title, a.table));
+    const html = renderReportHtml(model, annexes, fonts);
+    const printView = ctx.emitFile(`${folder}/ban-in.html`, async (file) => {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, html);
+    });
+    reports.push({
+      period,
+      title: model.title,
+      evaluatedTo: model.evaluatedTo,
+      dues: model.dues,
+      fragment: renderReportFragment(model, annexes),
+      printView,
+      downloads,
+    });
+  }
+  return { today, reports };
+}
