@@ -13,8 +13,13 @@ import { loadNightFacts } from './facts.ts';
 import { orderMaillogFiles } from './fileOrder.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
 import { stageMaillog, type BadLine, type FileStats, type StageSource } from './stage.ts';
+import { STAGE_TABLES } from './stageTables.ts';
 import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
+
+const STAGING_TABLES = [
+  ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_sized', 'maillog_counted', 'maillog_days', 'maillog_domains',
+];
 
 const BAD_REASON: Record<BadLine['kind'], string> = {
   garbled: 'dòng nhật ký không đọc được (không có dấu thời gian syslog, máy chủ và nội dung)',
@@ -42,7 +47,7 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[]): Pro
   try {
     stats = await stageMaillog(ctx.conn, sources, {
       exportDate: ctx.exportDate,
-      tmpFile: join(dir, 'events.tsv'),
+      tmpDir: dir,
       onBadLine: (bad) => ctx.quarantine({ file: bad.file, line: bad.line, column: null, raw: bad.raw, reason: BAD_REASON[bad.kind] }),
       progress: ctx.progress,
     });
@@ -58,7 +63,7 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[]): Pro
   ctx.progress('nhật ký thư: tổng hợp theo hộp thư và cơ quan');
   await refreshDailyUsage(ctx.conn, await provinceDomains(ctx));
   await purgeOldFacts(ctx);
-  for (const table of ['maillog_stage', 'maillog_flow', 'maillog_days', 'maillog_domains']) await ctx.conn.run(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of STAGING_TABLES) await ctx.conn.run(`DROP TABLE IF EXISTS ${table}`);
   return { mail_messages: facts.messages, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects };
 }
 

@@ -1,4 +1,5 @@
-// Streams the lines of a mail-log file, plain or gzip-compressed, in bounded memory (one chunk at a time).
+// Streams the lines of a mail-log file, plain or gzip-compressed, in bounded memory (one chunk at a time). A plain
+// file can be read in byte ranges, so several threads share one big file.
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
@@ -9,18 +10,39 @@ export interface ReadStats {
   lines: number;
   /** Bytes read (after decompression). */
   bytes: number;
-  /** The file did not end with a newline: its last line may have been cut off mid-write. */
+  /** The range ended at the end of the file without a newline: the last line may have been cut off mid-write. */
   truncatedLast: boolean;
 }
 
+/** `onLine(line, lineNo, ascii, offset)`: 1-based number within the range, byte offset of the line's start. */
+export type LineHandler = (line: string, lineNo: number, ascii: boolean, offset: number) => void;
+
+/** Lines that start at a byte offset in [start, end) (a line that starts inside runs to its newline). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** True when the file starts with the gzip magic bytes. */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Calls `onLine(line, lineNo, ascii)` for every line (1-based numbers, without the newline). Lines are decoded as
- * latin1, so each character is one byte as pflogsumm sees it; `ascii` says the line's chunk had no byte ≥ 0x80, so
- * callers may skip re-decoding fields as UTF-8. Gzip is recognised by its magic bytes, whatever the file is called.
+ * Calls `onLine` for every line (without the newline). Lines are decoded as latin1, so each character is one byte as
+ * pflogsumm sees it; `ascii` says the line's chunk had no byte ≥ 0x80. Gzip is recognised by its magic bytes,
+ * whatever the file is called; only plain files take a `range`.
  */
-export async function readLines(path: string, onLine: (line: string, lineNo: number, ascii: boolean) => void): Promise<ReadStats> {
+export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, truncatedLast: false };
-  let pending = Buffer.alloc(0);
+  let offset = range?.start ?? 0; // byte offset of the next line's start
+  let stop = false;
   /** Emits the complete lines of `buf`; returns the unfinished tail. */
   const emit = (buf: Buffer): Buffer => {
     const lastNl = buf.lastIndexOf(10);
@@ -31,12 +53,19 @@ export async function readLines(path: string, onLine: (line: string, lineNo: num
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
-      onLine(text.slice(start, nl), ++stats.lines, ascii);
+      if (range && offset >= range.end) {
+        stop = true;
+        return buf.subarray(0, 0);
+      }
+      onLine(text.slice(start, nl), ++stats.lines, ascii, offset);
+      offset += nl + 1 - start;
       start = nl + 1;
     }
     return buf.subarray(lastNl + 1);
   };
-  if (isGzip(path)) {
+  let pending: Buffer = Buffer.alloc(0);
+  if (isGzipFile(path)) {
+    if (range) throw new Error('a gzip file cannot be read by byte range');
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }))) {
       const c = chunk as Buffer;
       stats.bytes += c.length;
@@ -45,39 +74,46 @@ export async function readLines(path: string, onLine: (line: string, lineNo: num
   } else {
     const fd = openSync(path, 'r');
     try {
+      let position = range?.start ?? 0;
+      if (position > 0) position = skipToLineStart(fd, position);
+      offset = position;
       let buf = Buffer.allocUnsafe(CHUNK);
       let have = 0;
-      for (;;) {
+      while (!stop) {
         if (have === buf.length) {
           const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
           buf.copy(bigger, 0, 0, have);
           buf = bigger;
         }
-        const got = readSync(fd, buf, have, buf.length - have, null);
+        const got = readSync(fd, buf, have, buf.length - have, position);
         if (got === 0) break;
+        position += got;
         stats.bytes += got;
         const rest = emit(buf.subarray(0, have + got));
         rest.copy(buf, 0);
         have = rest.length;
       }
-      pending = Buffer.from(buf.subarray(0, have));
+      pending = stop ? Buffer.alloc(0) : Buffer.from(buf.subarray(0, have));
     } finally {
       closeSync(fd);
     }
   }
-  if (pending.length > 0) {
+  if (pending.length > 0 && !(range && offset >= range.end)) {
     stats.truncatedLast = true;
-    onLine(pending.toString('latin1'), ++stats.lines, isAscii(pending));
+    onLine(pending.toString('latin1'), ++stats.lines, isAscii(pending), offset);
   }
   return stats;
 }
 
-function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
+/** The offset of the first line that starts at or after `position` (a line starts after a newline). */
+function skipToLineStart(fd: number, position: number): number {
+  const buf = Buffer.allocUnsafe(1 << 16);
+  let at = position - 1;
+  for (;;) {
+    const got = readSync(fd, buf, 0, buf.length, at);
+    if (got === 0) return at;
+    const nl = buf.subarray(0, got).indexOf(10);
+    if (nl >= 0) return at + nl + 1;
+    at += got;
   }
 }

@@ -1,11 +1,16 @@
-// Stage 1 of the mail-log load: stream-parse every line of the night's files (src/inputs/postfix/parseLine.ts) and
-// bulk-load the events into a temporary DuckDB table through one delimited file that DuckDB's CSV reader loads in
-// parallel. Measured against parsing whole lines in SQL and against DuckDB appenders (scripts/bench.ts): this is
-// the fastest of the three, and memory stays bounded (one read chunk and one write buffer at a time).
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+// Stage 1 of the mail-log load: stream-parse every line of the night's files (src/inputs/postfix/parseLine.ts) on
+// all cores and bulk-load the events into temporary DuckDB tables, one per event kind (stageTables.ts), through
+// delimited files that DuckDB's CSV reader loads in parallel. `npm run bench` measures this against parsing whole
+// lines in SQL and against appenders: this is the fastest, and memory stays bounded (one read chunk and one write
+// buffer per kind and thread).
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LINE, LineParser, type MaillogEvent } from '../../inputs/postfix/parseLine.ts';
-import { readLines } from './readLines.ts';
+import type { MaillogEvent } from '../../inputs/postfix/parseLine.ts';
+import { defaultThreads, runParseTasks } from './parsePool.ts';
+import { position, type BadKind, type RangeResult, type RangeTask } from './parseRange.ts';
+import { isGzipFile } from './readLines.ts';
+import { NULL, RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, cleaned, stageKeyOf, type StageKey } from './stageTables.ts';
 
 /** Per-file figures for the run summary (SPEC §3.6). */
 export interface FileStats {
@@ -31,125 +36,128 @@ export interface BadLine {
   file: string;
   line: number;
   raw: string;
-  kind: 'garbled' | 'unknown' | 'truncated';
+  kind: BadKind;
 }
 
 export interface StageOptions {
   exportDate: string;
-  /** Temporary file for the delimited events (removed afterwards). */
-  tmpFile: string;
-  /** Called for each bad line while fewer than `sampleLimit` of its kind and file were reported. */
+  /** Directory for the temporary delimited files (emptied afterwards). */
+  tmpDir: string;
+  /** Called for the first `sampleLimit` bad lines of each kind in each file. */
   onBadLine: (bad: BadLine) => void;
   sampleLimit?: number;
   progress?: (message: string) => void;
-}
-
-/** The staging table's columns, in the order of the delimited file. */
-export const STAGE_COLUMNS: [string, string][] = [
-  ['pos', 'BIGINT'], ['ms', 'BIGINT'], ['day', 'DATE'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'],
-  ['addr', 'VARCHAR'], ['addr_dom', 'VARCHAR'], ['size', 'BIGINT'], ['size_truthy', 'BOOLEAN'], ['nrcpt', 'INTEGER'],
-  ['client_host', 'VARCHAR'], ['client_ip', 'VARCHAR'], ['received_from', 'VARCHAR'], ['sasl', 'VARCHAR'],
-  ['orig_qid', 'VARCHAR'], ['relay', 'VARCHAR'], ['delay', 'DOUBLE'], ['dsn', 'VARCHAR'], ['status', 'VARCHAR'],
-  ['detail', 'VARCHAR'], ['next_qid', 'VARCHAR'], ['orig_to', 'VARCHAR'], ['forwarded', 'BOOLEAN'],
-  ['sender', 'VARCHAR'], ['stage', 'VARCHAR'],
-];
-
-const SEP = '\x1f';
-const NULL = '\\N';
-const FLUSH_AT = 1 << 23;
-
-function text(s: string | null, ascii: boolean): string {
-  if (s === null) return NULL;
-  let v = ascii ? s : Buffer.from(s, 'latin1').toString('utf8');
-  if (v.includes(SEP) || v.includes('\r') || v === NULL) v = v.replaceAll(SEP, ' ').replaceAll('\r', ' ').replace(/^\\N$/, '\\\\N');
-  return v;
-}
-
-function num(n: number | null): string {
-  return n === null ? NULL : String(n);
-}
-
-function row(pos: number, e: MaillogEvent, ascii: boolean): string {
-  return [
-    pos, e.epochMs, e.day, e.kind, text(e.cmd, ascii), text(e.qid, ascii), text(e.addr, ascii), text(e.addrDomain, ascii),
-    num(e.size), e.sizeTruthy ? 't' : 'f', num(e.nrcpt), text(e.clientHost, ascii), text(e.clientIp, ascii),
-    text(e.receivedFrom, ascii), text(e.sasl, ascii), text(e.origQid, ascii), text(e.relay, ascii), num(e.delay),
-    text(e.dsn, ascii), text(e.status, ascii), text(e.detail, ascii), text(e.nextQid, ascii), text(e.origTo, ascii),
-    e.forwarded ? 't' : 'f', text(e.sender, ascii), text(e.stage, ascii),
-  ].join(SEP);
+  /** Parser threads (default: the machine's cores). */
+  threads?: number;
+  /** Plain files at least this big are split between threads (default 32 MiB). */
+  splitBytes?: number;
 }
 
 /**
- * Parses `files` in the given order (the order pflogsumm would read them: oldest first) into the temporary table
- * `maillog_stage`. Positions are `fileIndex · 2³² + line`, so ordering by `pos` is reading order.
+ * Parses `sources` in the given order (the order pflogsumm would read them: oldest first) into the temporary
+ * tables maillog_recv, maillog_from, maillog_to, maillog_reject and maillog_notice. Returns per-file figures.
  */
-export async function stageMaillog(conn: DuckDBConnection, files: readonly StageSource[], opts: StageOptions): Promise<FileStats[]> {
+export async function stageMaillog(conn: DuckDBConnection, sources: readonly StageSource[], opts: StageOptions): Promise<FileStats[]> {
   const limit = opts.sampleLimit ?? 20;
-  const fd = openSync(opts.tmpFile, 'w');
-  const out: FileStats[] = [];
+  const threads = opts.threads ?? defaultThreads();
+  const splitBytes = opts.splitBytes ?? 32 << 20;
+  const tasks: RangeTask[] = [];
+  const owner: number[] = []; // source index of each task
+  const files: Record<StageKey, string[]> = { recv: [], from: [], to: [], reject: [], notice: [] };
+  const stats: FileStats[] = sources.map((s) => ({
+    file: s.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false,
+  }));
   try {
-    let buffer: string[] = [];
-    let buffered = 0;
-    const flush = () => {
-      if (buffer.length === 0) return;
-      writeSync(fd, buffer.join('\n') + '\n');
-      buffer = [];
-      buffered = 0;
-    };
-    for (const [index, file] of files.entries()) {
-      const parser = new LineParser(opts.exportDate);
-      const s: FileStats = { file: file.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false };
-      const base = index * 2 ** 32;
-      if (file.kind === 'events') {
-        for (const { line, event } of file.events) {
-          buffer.push(row(base + line, event, true));
-          s.events++;
-          s.lines = Math.max(s.lines, line);
-        }
-        flush();
-        out.push(s);
+    for (const [index, source] of sources.entries()) {
+      if (source.kind === 'events') {
+        writeEvents(source.events, index, opts.tmpDir, files, stats[index]!);
         continue;
       }
-      const report = (kind: BadLine['kind'], count: number, line: number, raw: string) => {
-        if (count <= limit) opts.onBadLine({ file: file.name, line, raw: raw.length > 1000 ? raw.slice(0, 1000) : raw, kind });
-      };
-      let last = '';
-      const read = await readLines(file.path, (line, lineNo, ascii) => {
-        last = line;
-        const r = line.length === 0 ? null : parser.parse(line);
-        if (r === null) s.blank++;
-        else if (typeof r === 'object') {
-          s.events++;
-          const rowText = row(base + lineNo, r, ascii);
-          buffer.push(rowText);
-          buffered += rowText.length;
-          if (buffered > FLUSH_AT) flush();
-        } else if (r === LINE.ignored) s.ignored++;
-        else if (r === LINE.otherProgram) s.otherProgram++;
-        else if (r === LINE.garbled) report('garbled', ++s.garbled, lineNo, ascii ? line : Buffer.from(line, 'latin1').toString('utf8'));
-        else report('unknown', ++s.unknown, lineNo, ascii ? line : Buffer.from(line, 'latin1').toString('utf8'));
-        if ((lineNo & 0x3ffff) === 0) opts.progress?.(`${file.name}: ${lineNo.toLocaleString('vi-VN')} dòng`);
-      });
-      s.bytes = read.bytes;
-      s.lines = read.lines;
-      s.truncatedLast = read.truncatedLast;
-      if (read.truncatedLast) report('truncated', 1, read.lines, last);
-      out.push(s);
+      const size = statSync(source.path).size;
+      const parts = size >= splitBytes && threads > 1 && !isGzipFile(source.path) ? threads : 1;
+      for (let p = 0; p < parts; p++) {
+        const range = parts > 1 ? { start: Math.floor((size * p) / parts), end: Math.floor((size * (p + 1)) / parts) } : undefined;
+        tasks.push({ id: tasks.length, path: source.path, fileIndex: index, range, exportDate: opts.exportDate, outDir: opts.tmpDir, sampleLimit: limit });
+        owner.push(index);
+      }
     }
-    flush();
+    opts.progress?.(`nhật ký thư: đọc ${tasks.length} phần trên ${Math.min(threads, Math.max(1, tasks.length))} luồng`);
+    const results = await runParseTasks(tasks, threads);
+    collect(results, owner, sources, stats, files, opts.onBadLine, limit);
+    opts.progress?.('nhật ký thư: nạp sự kiện vào kho');
+    for (const key of STAGE_KEYS) await loadTable(conn, key, files[key]);
   } finally {
-    closeSync(fd);
+    for (const key of STAGE_KEYS) for (const f of files[key]) rmSync(f, { force: true });
   }
+  return stats;
+}
+
+/** Adds each task's figures to its file's, and reports bad-line samples with line numbers within the file. */
+function collect(
+  results: RangeResult[], owner: number[], sources: readonly StageSource[], stats: FileStats[],
+  files: Record<StageKey, string[]>, onBadLine: (bad: BadLine) => void, limit: number,
+): void {
+  const linesBefore = new Map<number, number>();
+  const reported = new Map<string, number>();
+  for (const [i, r] of results.entries()) {
+    const index = owner[i]!;
+    const s = stats[index]!;
+    const before = linesBefore.get(index) ?? 0;
+    for (const bad of r.bad) {
+      const key = `${index}/${bad.kind}`;
+      const n = reported.get(key) ?? 0;
+      if (n >= limit) continue;
+      reported.set(key, n + 1);
+      onBadLine({ file: sources[index]!.name, line: before + bad.line, raw: bad.raw, kind: bad.kind });
+    }
+    linesBefore.set(index, before + r.lines);
+    s.lines += r.lines;
+    s.bytes += r.bytes;
+    s.events += r.events;
+    s.ignored += r.ignored;
+    s.otherProgram += r.otherProgram;
+    s.blank += r.blank;
+    s.garbled += r.garbled;
+    s.unknown += r.unknown;
+    s.truncatedLast ||= r.truncatedLast;
+    for (const key of STAGE_KEYS) files[key].push(r.files[key]);
+  }
+}
+
+function writeEvents(
+  events: readonly { line: number; event: MaillogEvent }[], index: number, dir: string, files: Record<StageKey, string[]>, s: FileStats,
+): void {
+  const writers = {} as Record<StageKey, RowWriter>;
+  for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(dir, `${STAGE_TABLES[key].name}.events${index}.tsv`));
   try {
-    const columns = `{${STAGE_COLUMNS.map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
-    await conn.run('DROP TABLE IF EXISTS maillog_stage');
-    await conn.run(
-      `CREATE TEMP TABLE maillog_stage AS SELECT * FROM read_csv($file, delim = $sep, quote = '', escape = '', header = false, ` +
-        `nullstr = $null, auto_detect = false, columns = ${columns}, max_line_size = 4000000)`,
-      { file: opts.tmpFile, sep: SEP, null: NULL },
-    );
+    for (const { line, event } of events) {
+      const key = stageKeyOf(event.kind);
+      writers[key].push(STAGE_TABLES[key].row(position(index, line), event, cleaned), 'utf8');
+      s.events++;
+      s.lines = Math.max(s.lines, line);
+    }
   } finally {
-    rmSync(opts.tmpFile, { force: true });
+    for (const key of STAGE_KEYS) {
+      writers[key].close();
+      files[key].push(writers[key].path);
+    }
   }
-  return out;
+}
+
+async function loadTable(conn: DuckDBConnection, key: StageKey, paths: string[]): Promise<void> {
+  const table = STAGE_TABLES[key];
+  const columns = `{${table.columns.map(([name, type]) => `'${name}': '${type}'`).join(', ')}}`;
+  const nonEmpty = paths.filter((p) => statSync(p).size > 0);
+  if (nonEmpty.length === 0) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    return;
+  }
+  const list = nonEmpty.map((_, i) => `$f${i}`).join(', ');
+  const params: Record<string, string> = { sep: SEP, null: NULL };
+  nonEmpty.forEach((p, i) => (params[`f${i}`] = p));
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${table.name} AS SELECT * FROM read_csv([${list}], delim = $sep, quote = '', escape = '', ` +
+      `header = false, nullstr = $null, auto_detect = false, columns = ${columns}, max_line_size = 4000000)`,
+    params,
+  );
 }

@@ -1,79 +1,84 @@
 // Stage 2a: pflogsumm's Grand Totals for one night, from the staged events (SPEC §4.3). pflogsumm 1.1.5 keeps state
-// per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); window functions over (qid ORDER BY pos) replay
-// that state exactly, in SQL, whatever the size of the night.
+// per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); the queries below replay that state exactly, in
+// SQL, whatever the size of the night.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+/** The local (+07:00, Asia/Ho_Chi_Minh has no daylight saving) day of an epoch-ms column. */
+export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + 25200000) AS DATE)`;
+
 /**
- * Per line of kind receive/pickup/from/to:
- * - `processed`: a from= line pflogsumm does not skip (`next if $msgSizes{$qid}`: no earlier from= line of the queue
- *   id had a true size);
- * - `counted`: a processed from= line that finds `$rcvdMsg{$qid}` set (a client=/pickup line since the previous
- *   processed from= line, whose gimme_domain was defined): its size is "bytes received", its sender a "sender";
- * - `msg_size`: `$msgSizes{$qid}` when a to= line is read (bytes delivered).
+ * - maillog_sized: per queue id, the first from= line with a true size (Perl: "0" is false). From that line on,
+ *   `next if $msgSizes{$qid}` skips every later from= line, and each to= line finds that size.
+ * - maillog_counted: from= lines pflogsumm processes (none with a true size before them) that find
+ *   `$rcvdMsg{$qid}` set: among the queue id's receive lines and processed from= lines in reading order, those right
+ *   after a receive line whose gimme_domain was defined (pflogsumm deletes %rcvdMsg when it counts). Their size is
+ *   "bytes received", their sender a "sender".
  */
-const FLOW_SQL = `
-CREATE OR REPLACE TEMP TABLE maillog_flow AS
-WITH s AS (
-  SELECT pos, day, kind, qid, addr, addr_dom, size, size_truthy, received_from, status, forwarded
-  FROM maillog_stage WHERE kind IN (1, 2, 3, 4)
-), w1 AS (
-  SELECT *,
-    kind = 3 AND coalesce(count(*) FILTER (WHERE kind = 3 AND size_truthy) OVER before_me, 0) = 0 AS processed,
-    last_value(CASE WHEN kind IN (1, 2) THEN pos END IGNORE NULLS) OVER before_me AS recv_pos,
-    last_value(CASE WHEN kind IN (1, 2) THEN coalesce(received_from, '') END IGNORE NULLS) OVER before_me AS recv_from
-  FROM s
-  WINDOW before_me AS (PARTITION BY qid ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-), w2 AS (
-  SELECT *,
-    last_value(CASE WHEN processed THEN pos END IGNORE NULLS) OVER before_me AS prev_processed_pos,
-    last_value(CASE WHEN processed THEN size END IGNORE NULLS) OVER upto_me AS msg_size
-  FROM w1
-  WINDOW before_me AS (PARTITION BY qid ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-         upto_me AS (PARTITION BY qid ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-)
-SELECT pos, day, kind, qid, addr, addr_dom, size, status, forwarded, recv_from, msg_size,
-  processed AND recv_from IS NOT NULL AND recv_from <> '' AND (prev_processed_pos IS NULL OR prev_processed_pos < recv_pos) AS counted
-FROM w2`;
+const STATE_SQL = [
+  `CREATE OR REPLACE TEMP TABLE maillog_sized AS
+   SELECT qid, min(pos) AS t_pos, arg_min(size, pos) AS t_size FROM maillog_from WHERE size_truthy GROUP BY qid`,
+  `CREATE OR REPLACE TEMP TABLE maillog_counted AS
+   WITH ev AS (
+     SELECT pos, ms, qid, true AS is_recv, coalesce(received_from, '') AS recv_from, NULL::BIGINT AS size,
+       NULL::VARCHAR AS addr, NULL::VARCHAR AS addr_dom
+     FROM maillog_recv WHERE kind IN (1, 2)
+     UNION ALL
+     SELECT f.pos, f.ms, f.qid, false, NULL, f.size, f.addr, f.addr_dom
+     FROM maillog_from f LEFT JOIN maillog_sized z ON z.qid = f.qid
+     WHERE z.t_pos IS NULL OR f.pos <= z.t_pos
+   ), w AS (
+     SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd FROM ev
+     WINDOW q AS (PARTITION BY qid ORDER BY pos)
+   )
+   SELECT ${localDay('ms')} AS day, qid, size, addr, addr_dom, rcvd FROM w
+   WHERE NOT is_recv AND after_recv AND rcvd <> ''`,
+];
 
 const TOTALS_SQL = `
 INSERT INTO mail_daily_totals
-SELECT $night::DATE, day,
-  count(*) FILTER (WHERE kind IN (1, 2)),
-  count(*) FILTER (WHERE kind = 4 AND status = 'sent' AND NOT forwarded),
-  count(*) FILTER (WHERE kind = 4 AND status = 'sent' AND forwarded),
-  count(*) FILTER (WHERE kind = 4 AND status = 'deferred'),
-  count(*) FILTER (WHERE kind = 4 AND status = 'bounced'),
-  count(*) FILTER (WHERE kind = 5),
-  count(*) FILTER (WHERE kind = 6),
-  count(*) FILTER (WHERE kind = 7),
-  count(*) FILTER (WHERE kind = 8),
-  coalesce(sum(size) FILTER (WHERE counted), 0),
-  coalesce(sum(msg_size) FILTER (WHERE kind = 4 AND status = 'sent' AND NOT forwarded), 0)
-FROM (SELECT day, kind, status, forwarded, size, msg_size, counted FROM maillog_flow
-      UNION ALL SELECT day, kind, NULL, NULL, NULL, NULL, NULL FROM maillog_stage WHERE kind BETWEEN 5 AND 8)
-GROUP BY day`;
+WITH r AS (
+  SELECT ${localDay('ms')} AS day, count(*) AS received FROM maillog_recv WHERE kind IN (1, 2) GROUP BY 1
+), t AS (
+  SELECT ${localDay('t.ms')} AS day,
+    count(*) FILTER (WHERE status = 'sent' AND NOT forwarded) AS delivered,
+    count(*) FILTER (WHERE status = 'sent' AND forwarded) AS forwarded,
+    count(*) FILTER (WHERE status = 'deferred') AS deferrals,
+    count(*) FILTER (WHERE status = 'bounced') AS bounced,
+    sum(CASE WHEN status = 'sent' AND NOT forwarded AND t.pos > z.t_pos THEN z.t_size ELSE 0 END) AS bytes_delivered
+  FROM maillog_to t LEFT JOIN maillog_sized z ON z.qid = t.qid GROUP BY 1
+), j AS (
+  SELECT ${localDay('ms')} AS day, count(*) FILTER (WHERE kind = 5) AS rejected, count(*) FILTER (WHERE kind = 6) AS reject_warnings,
+    count(*) FILTER (WHERE kind = 7) AS held, count(*) FILTER (WHERE kind = 8) AS discarded
+  FROM maillog_reject GROUP BY 1
+), c AS (
+  SELECT day, sum(size) AS bytes_received FROM maillog_counted GROUP BY 1
+), days AS (
+  SELECT day FROM r UNION SELECT day FROM t UNION SELECT day FROM j UNION SELECT day FROM c
+)
+SELECT $night::DATE, d.day, coalesce(r.received, 0), coalesce(t.delivered, 0), coalesce(t.forwarded, 0),
+  coalesce(t.deferrals, 0), coalesce(t.bounced, 0), coalesce(j.rejected, 0), coalesce(j.reject_warnings, 0),
+  coalesce(j.held, 0), coalesce(j.discarded, 0), coalesce(c.bytes_received, 0), coalesce(t.bytes_delivered, 0)
+FROM days d LEFT JOIN r USING (day) LEFT JOIN t USING (day) LEFT JOIN j USING (day) LEFT JOIN c USING (day)`;
 
 const SENDERS_SQL = `
 INSERT INTO mail_daily_senders
 SELECT DISTINCT $night::DATE, day, pf_sender,
-  CASE WHEN addr_dom IS NOT NULL THEN addr_dom WHEN recv_from = 'pickup' THEN pf_sender ELSE recv_from END
-FROM (SELECT day, CASE WHEN addr = '' THEN 'from=<>' ELSE addr END AS pf_sender, addr_dom, recv_from
-      FROM maillog_flow WHERE counted)`;
+  CASE WHEN addr_dom IS NOT NULL THEN addr_dom WHEN rcvd = 'pickup' THEN pf_sender ELSE rcvd END
+FROM (SELECT day, CASE WHEN addr = '' THEN 'from=<>' ELSE addr END AS pf_sender, addr_dom, rcvd FROM maillog_counted)`;
 
 const RECIPIENTS_SQL = `
 INSERT INTO mail_daily_recipients
-SELECT DISTINCT $night::DATE, day, addr, addr_dom
-FROM maillog_flow WHERE kind = 4 AND status = 'sent' AND NOT forwarded`;
+SELECT DISTINCT $night::DATE, ${localDay('ms')}, addr, addr_dom FROM maillog_to WHERE status = 'sent' AND NOT forwarded`;
 
 const DEFERRED_SQL = `
 INSERT INTO mail_daily_deferred
-SELECT DISTINCT $night::DATE, day, qid FROM maillog_flow WHERE kind = 4 AND status = 'deferred'`;
+SELECT DISTINCT $night::DATE, ${localDay('ms')}, qid FROM maillog_to WHERE status = 'deferred'`;
 
 /** Replaces the night's rows of mail_daily_totals / _senders / _recipients / _deferred. */
 export async function loadNightTotals(conn: DuckDBConnection, night: string): Promise<void> {
   for (const table of ['mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred']) {
     await conn.run(`DELETE FROM ${table} WHERE export_date = $night::DATE`, { night });
   }
-  await conn.run(FLOW_SQL);
+  for (const sql of STATE_SQL) await conn.run(sql);
   for (const sql of [TOTALS_SQL, SENDERS_SQL, RECIPIENTS_SQL, DEFERRED_SQL]) await conn.run(sql, { night });
 }

@@ -2,6 +2,7 @@
 // the days the night's logs touched, from the fact tables of every night that reached into those days. Work is
 // bounded by those days (the day filters prune by DuckDB zone maps), not by the history in the warehouse.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { localDay } from './totals.ts';
 
 const MAILBOX_SQL = `
 INSERT INTO mail_daily_mailbox
@@ -77,11 +78,15 @@ WHERE day IN (SELECT day FROM maillog_days) AND agency_code IS NOT NULL
 GROUP BY day, agency_code ORDER BY day, agency_code`;
 
 /**
- * Recomputes mail_daily_mailbox and mail_daily_agency for the days in the staged events. `domains` are the
+ * Recomputes mail_daily_mailbox and mail_daily_agency for the days of the staged events. `domains` are the
  * province's mail domains (the profile's, plus those of the registry): addresses there are "internal".
  */
 export async function refreshDailyUsage(conn: DuckDBConnection, domains: string[]): Promise<{ days: number; mailboxRows: number }> {
-  await conn.run('CREATE OR REPLACE TEMP TABLE maillog_days AS SELECT DISTINCT day FROM maillog_stage');
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE maillog_days AS
+     SELECT DISTINCT ${localDay('ms')} AS day FROM (SELECT ms FROM maillog_recv UNION ALL SELECT ms FROM maillog_from
+       UNION ALL SELECT ms FROM maillog_to UNION ALL SELECT ms FROM maillog_reject)`,
+  );
   await conn.run('CREATE OR REPLACE TEMP TABLE maillog_domains (domain VARCHAR)');
   for (const domain of new Set(domains.map((d) => d.toLowerCase()))) {
     await conn.run('INSERT INTO maillog_domains VALUES ($domain)', { domain });

@@ -1,0 +1,74 @@
+// Runs parse tasks on worker threads (one per core), or inline when there is one task or one core. Workers load the
+// TypeScript parser through tsx's API, so this works under `tsx` (the CLI) and under vitest alike.
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseRange, type RangeResult, type RangeTask } from './parseRange.ts';
+
+const WORKER_SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+import(workerData.tsxApi)
+  .then(({ tsImport }) => tsImport(workerData.module, workerData.parent))
+  .then((m) => {
+    parentPort.on('message', (task) => {
+      m.parseRange(task).then((result) => parentPort.postMessage({ result }), (e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
+    });
+    parentPort.postMessage({ ready: true });
+  }, (e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
+`;
+
+/** Threads worth using: the machine's cores (at most 8). */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+function tsxApiUrl(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+    return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
+  }
+}
+
+/** Results in task order. Any task's failure fails the whole run (with the worker's message). */
+export async function runParseTasks(tasks: readonly RangeTask[], threads: number): Promise<RangeResult[]> {
+  const n = Math.min(threads, tasks.length);
+  if (n <= 1) {
+    const out: RangeResult[] = [];
+    for (const task of tasks) out.push(await parseRange(task));
+    return out;
+  }
+  const results: RangeResult[] = new Array(tasks.length);
+  let next = 0;
+  const workerData = {
+    tsxApi: tsxApiUrl(),
+    module: new URL('./parseRange.ts', import.meta.url).href,
+    parent: import.meta.url,
+  };
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData });
+      let current = -1;
+      const finish = (err?: Error) => {
+        void worker.terminate();
+        if (err) reject(err);
+        else resolve();
+      };
+      const feed = () => {
+        if (next >= tasks.length) return finish();
+        current = next++;
+        worker.postMessage(tasks[current]);
+      };
+      worker.on('message', (msg: { ready?: boolean; result?: RangeResult; error?: string }) => {
+        if (msg.error !== undefined) return finish(new Error(`luồng đọc nhật ký thư gặp lỗi: ${msg.error}`));
+        if (msg.result) results[current] = msg.result;
+        feed();
+      });
+      worker.on('error', (err) => finish(err));
+    });
+  await Promise.all(Array.from({ length: n }, one));
+  return results;
+}

@@ -1,0 +1,97 @@
+// One unit of parallel work: parse the lines of a file (or of a byte range of a plain file) into delimited files,
+// one per staging table. Runs in the main thread for small nights and in worker threads for big ones.
+import { isUtf8 } from 'node:buffer';
+import { join } from 'node:path';
+import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
+import { readLines, type ByteRange } from './readLines.ts';
+import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, stageKeyOf, type StageKey } from './stageTables.ts';
+
+export interface RangeTask {
+  /** Unique among the night's tasks; names the output files. */
+  id: number;
+  path: string;
+  /** Index of the file in reading order (the high part of `pos`). */
+  fileIndex: number;
+  range?: ByteRange;
+  exportDate: string;
+  outDir: string;
+  /** Bad lines of each kind to keep for quarantine. */
+  sampleLimit: number;
+}
+
+export type BadKind = 'garbled' | 'unknown' | 'truncated';
+
+export interface RangeResult {
+  id: number;
+  /** Output file of each staging table. */
+  files: Record<StageKey, string>;
+  lines: number;
+  bytes: number;
+  events: number;
+  ignored: number;
+  otherProgram: number;
+  blank: number;
+  garbled: number;
+  unknown: number;
+  truncatedLast: boolean;
+  /** Samples, with line numbers counted within the range. */
+  bad: { kind: BadKind; line: number; raw: string }[];
+}
+
+/** `pos` of a line: file index · 2⁴⁰ + byte offset (files up to a terabyte, 4,096 files a night). */
+export const position = (fileIndex: number, offset: number) => fileIndex * 2 ** 40 + offset;
+
+/** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. */
+export async function parseRange(task: RangeTask): Promise<RangeResult> {
+  const writers = {} as Record<StageKey, RowWriter>;
+  for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(task.outDir, `${STAGE_TABLES[key].name}.${task.id}.tsv`));
+  const r: RangeResult = {
+    id: task.id, files: {} as Record<StageKey, string>, lines: 0, bytes: 0, events: 0, ignored: 0, otherProgram: 0,
+    blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [],
+  };
+  const sample = (kind: BadKind, count: number, line: number, raw: string, ascii: boolean) => {
+    if (count > task.sampleLimit) return;
+    const text = ascii ? raw : Buffer.from(raw, 'latin1').toString('utf8');
+    r.bad.push({ kind, line, raw: text.length > 1000 ? text.slice(0, 1000) : text });
+  };
+  const parser = new LineParser(task.exportDate);
+  const base = position(task.fileIndex, 0);
+  let last = '';
+  let lastAscii = true;
+  try {
+    const read = await readLines(
+      task.path,
+      (line, lineNo, ascii, offset) => {
+        last = line;
+        lastAscii = ascii;
+        if (line.length === 0) {
+          r.blank++;
+          return;
+        }
+        const e = parser.parse(line);
+        if (typeof e === 'object') {
+          r.events++;
+          const table = stageKeyOf(e.kind);
+          // latin1 bytes out as read: ASCII and valid UTF-8 reach DuckDB unchanged; other bytes become U+FFFD
+          const t = line.indexOf('\r') >= 0 || line.indexOf(SEP) >= 0 ? cleaned : asIs;
+          if (ascii || isUtf8(Buffer.from(line, 'latin1'))) writers[table].push(STAGE_TABLES[table].row(base + offset, e, t), 'latin1');
+          else writers[table].push(STAGE_TABLES[table].row(base + offset, e, fromLatin1), 'utf8');
+        } else if (e === LINE.ignored) r.ignored++;
+        else if (e === LINE.otherProgram) r.otherProgram++;
+        else if (e === LINE.garbled) sample('garbled', ++r.garbled, lineNo, line, ascii);
+        else sample('unknown', ++r.unknown, lineNo, line, ascii);
+      },
+      task.range,
+    );
+    r.lines = read.lines;
+    r.bytes = task.range ? task.range.end - task.range.start : read.bytes;
+    r.truncatedLast = read.truncatedLast;
+    if (read.truncatedLast) sample('truncated', 1, read.lines, last, lastAscii);
+  } finally {
+    for (const key of STAGE_KEYS) {
+      writers[key].close();
+      r.files[key] = writers[key].path;
+    }
+  }
+  return r;
+}

@@ -1,0 +1,112 @@
+// The temporary staging tables of a mail-log load and the delimited rows that fill them: one table per event kind,
+// only the columns that kind has. Rows are written as bytes and loaded by DuckDB's parallel CSV reader.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { EVENT, type MaillogEvent } from '../../inputs/postfix/parseLine.ts';
+
+export const SEP = '\x1f';
+export const NULL = '\\N';
+const FLUSH_AT = 1 << 22;
+
+/** A staging table: name, columns (in file order), and how an event becomes a row. `pos` orders rows in reading
+ * order (file index · 2⁴⁰ + byte offset of the line); `day` is derived in SQL from `ms`. */
+export interface StageTable {
+  name: string;
+  columns: [string, string][];
+  row: (pos: number, e: MaillogEvent, t: (s: string | null) => string) => string;
+}
+
+const n = (x: number | null) => (x === null ? NULL : String(x));
+
+export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'reject' | 'notice', StageTable> = {
+  recv: {
+    name: 'maillog_recv',
+    columns: [['pos', 'BIGINT'], ['ms', 'BIGINT'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['client_host', 'VARCHAR'],
+      ['client_ip', 'VARCHAR'], ['received_from', 'VARCHAR'], ['sasl', 'VARCHAR'], ['orig_qid', 'VARCHAR']],
+    row: (pos, e, t) => `${pos}${SEP}${e.epochMs}${SEP}${e.kind}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.clientHost)}${SEP}${t(e.clientIp)}${SEP}${t(e.receivedFrom)}${SEP}${t(e.sasl)}${SEP}${t(e.origQid)}`,
+  },
+  from: {
+    name: 'maillog_from',
+    columns: [['pos', 'BIGINT'], ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['addr_dom', 'VARCHAR'], ['size', 'BIGINT'],
+      ['size_truthy', 'BOOLEAN'], ['nrcpt', 'INTEGER']],
+    row: (pos, e, t) => `${pos}${SEP}${e.epochMs}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.addrDomain)}${SEP}${n(e.size)}${SEP}${e.sizeTruthy ? 't' : 'f'}${SEP}${n(e.nrcpt)}`,
+  },
+  to: {
+    name: 'maillog_to',
+    columns: [['pos', 'BIGINT'], ['ms', 'BIGINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['addr_dom', 'VARCHAR'],
+      ['orig_to', 'VARCHAR'], ['relay', 'VARCHAR'], ['delay', 'DOUBLE'], ['dsn', 'VARCHAR'], ['status', 'VARCHAR'], ['detail', 'VARCHAR'],
+      ['next_qid', 'VARCHAR'], ['forwarded', 'BOOLEAN'], ['filter_hop', 'BOOLEAN']],
+    row: (pos, e, t) => `${pos}${SEP}${e.epochMs}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.addrDomain)}${SEP}${t(e.origTo)}${SEP}${t(e.relay)}${SEP}${n(e.delay)}${SEP}${t(e.dsn)}${SEP}${t(e.status)}${SEP}${t(e.detail)}${SEP}${t(e.nextQid)}${SEP}${e.forwarded ? 't' : 'f'}${SEP}${isFilterHop(e) ? 't' : 'f'}`,
+  },
+  reject: {
+    name: 'maillog_reject',
+    columns: [['pos', 'BIGINT'], ['ms', 'BIGINT'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['stage', 'VARCHAR'],
+      ['client_host', 'VARCHAR'], ['client_ip', 'VARCHAR'], ['sender', 'VARCHAR'], ['addr', 'VARCHAR'], ['detail', 'VARCHAR']],
+    row: (pos, e, t) => `${pos}${SEP}${e.epochMs}${SEP}${e.kind}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.stage)}${SEP}${t(e.clientHost)}${SEP}${t(e.clientIp)}${SEP}${t(e.sender)}${SEP}${t(e.addr)}${SEP}${t(e.detail)}`,
+  },
+  notice: {
+    name: 'maillog_notice',
+    columns: [['pos', 'BIGINT'], ['qid', 'VARCHAR'], ['next_qid', 'VARCHAR']],
+    row: (pos, e, t) => `${pos}${SEP}${t(e.qid)}${SEP}${t(e.nextQid)}`,
+  },
+};
+
+export type StageKey = keyof typeof STAGE_TABLES;
+export const STAGE_KEYS = Object.keys(STAGE_TABLES) as StageKey[];
+
+export function stageKeyOf(kind: number): StageKey {
+  if (kind === EVENT.from) return 'from';
+  if (kind === EVENT.to) return 'to';
+  if (kind === EVENT.notice) return 'notice';
+  if (kind >= EVENT.reject && kind <= EVENT.discard) return 'reject';
+  return 'recv';
+}
+
+/** A delivery handed to a content filter on the loopback (amavis on 127.0.0.1:10024…) by smtp: not a recipient. */
+export function isFilterHop(e: MaillogEvent): boolean {
+  if (e.cmd === 'lmtp' || e.cmd === 'local' || e.cmd === 'virtual' || e.cmd === 'pipe') return false;
+  const relay = e.relay ?? '';
+  const open = relay.indexOf('[');
+  const host = open >= 0 ? relay.slice(open + 1) : relay;
+  return host.startsWith('127.') || host.startsWith('::1]') || relay.startsWith('localhost');
+}
+
+/** Field text as read (latin1 characters written back as the same bytes). */
+export const asIs = (s: string | null) => (s === null ? NULL : s);
+/** Fields of a line that is not valid UTF-8: decoded with U+FFFD for the bad bytes. */
+export const fromLatin1 = (s: string | null) => (s === null ? NULL : Buffer.from(s, 'latin1').toString('utf8').replace(/[\x1f\r]/g, ' '));
+/** Fields that would break a row (the separator, a carriage return) made harmless. */
+export const cleaned = (s: string | null) => (s === null ? NULL : s.replace(/[\x1f\r]/g, ' '));
+
+/** Appends rows straight into a byte buffer: rows kept as strings until a flush would survive into the old
+ * generation (with the read chunk they slice) and cost more in garbage collection than the parse itself. */
+export class RowWriter {
+  private readonly out = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
+  private readonly fd: number;
+  rows = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  /** `latin1` writes each character as the byte it was read as (so UTF-8 input stays UTF-8). */
+  push(row: string, encoding: 'latin1' | 'utf8'): void {
+    this.rows++;
+    const max = encoding === 'latin1' ? row.length + 1 : row.length * 3 + 1;
+    if (this.used + max > this.out.length) {
+      this.flush();
+      if (max > this.out.length) {
+        writeSync(this.fd, row + '\n', null, encoding);
+        return;
+      }
+    }
+    this.used += this.out.write(row, this.used, encoding);
+    this.out[this.used++] = 10;
+  }
+  flush(): void {
+    if (this.used > 0) writeSync(this.fd, this.out, 0, this.used);
+    this.used = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
