@@ -20,9 +20,12 @@ export const parseText: Parser<string> = (raw) => ok(raw);
 export const parseCode: Parser<string> = (raw) =>
   /^[\p{L}\p{N}._/-]+$/u.test(raw) ? ok(raw) : fail(`mã "${raw}" không hợp lệ (chỉ gồm chữ, số và . _ - /)`);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -56,7 +59,33 @@ const DATETIME_HINT = '(định dạng ISO 8601 hoặc dd/mm/yyyy hh:mm[:ss])';
  * A point in time → ISO 8601 UTC string ("2026-11-20T01:15:01.000Z"). Accepts a date alone (midnight), a date with
  * a time separated by `T` or a space, an optional zone (`Z`, `+07:00`, `+0700`); no zone means +07:00.
  */
-export const parseDateTime: Parser<string> = (raw) => {
+export const parseDateTime: Parser<string> = (raw) => fastIsoDateTime(raw) ?? parseDateTimeGeneral(raw);
+
+/** The common machine-written form "2026-11-20T08:15:01[.123][+07:00]", parsed with one regex (ingest hot path). */
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function fastIsoDateTime(raw: string): Parsed<string> | null {
+  const m = ISO_DATETIME.exec(raw);
+  if (!m) return null;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const s = m[6] === undefined ? 0 : +m[6];
+  if (y < 1900 || y > 2100 || h > 23 || mi > 59 || s > 59 || !validDate(y, mo, d)) return null;
+  const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3);
+  const zone = m[8];
+  let offsetMin = VIETNAM_OFFSET_MIN;
+  if (zone === 'Z') offsetMin = 0;
+  else if (zone !== undefined) {
+    const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
+    offsetMin = sign * (+zone.slice(1, 3) * 60 + +zone.slice(-2));
+  }
+  return ok(new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000).toISOString());
+}
+
+function parseDateTimeGeneral(raw: string): Parsed<string> {
   let rest = raw.trim();
   let offsetMin = VIETNAM_OFFSET_MIN;
   const zone = ZONE.exec(rest);
@@ -88,7 +117,7 @@ export const parseDateTime: Parser<string> = (raw) => {
   }
   const utc = Date.UTC(y, m - 1, d, h, min, s, ms) - offsetMin * 60_000;
   return ok(new Date(utc).toISOString());
-};
+}
 
 const TRUE_WORDS = new Set(['true', '1', 'co', 'yes', 'y', 'x', 'dung']);
 const FALSE_WORDS = new Set(['false', '0', 'khong', 'no', 'n', 'sai']);

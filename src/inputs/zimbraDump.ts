@@ -45,13 +45,30 @@ function decodeBase64(text: string): string | null {
   }
 }
 
-/** Parses a whole `zmprov -l gaa -v` dump. */
-export function parseZimbraDump(text: string): ZimbraDump {
+/** Parses a whole `zmprov -l gaa -v` dump into memory (see `readZimbraDump` for the streaming form). */
+export function parseZimbraDump(text: string, keep?: ReadonlySet<string>): ZimbraDump {
   const accounts: ZimbraAccount[] = [];
   const stray: ZimbraDump['stray'] = [];
+  readZimbraDump(text, { keep, onAccount: (a) => void accounts.push(a), onStray: (s) => void stray.push(s) });
+  return { accounts, stray };
+}
+
+export interface ZimbraReadOptions {
+  /** Lowercased attribute names to keep; others are read past but not stored (a 50,000-account dump holds a
+   * million attribute lines the registry does not need). All are kept when absent. */
+  keep?: ReadonlySet<string>;
+  /** Called with each account once its last line has been read; the account is not retained. */
+  onAccount: (account: ZimbraAccount) => void;
+  onStray: (stray: ZimbraDump['stray'][number]) => void;
+}
+
+/** Reads a dump account by account, so memory holds one account at a time. */
+export function readZimbraDump(text: string, options: ZimbraReadOptions): void {
+  const { keep } = options;
   let current: ZimbraAccount | null = null;
   // The value being built: continuation lines append to it.
   let open: { attribute: string; values: string[]; index: number; base64: boolean } | null = null;
+  let skipping = false;
 
   const close = () => {
     if (!open || !current) return;
@@ -68,24 +85,51 @@ export function parseZimbraDump(text: string): ZimbraDump {
     open = null;
   };
 
-  const lines = text.split(/\r\n|\n|\r/);
-  lines.forEach((textLine, i) => {
-    const line = i + 1;
+  let line = 0;
+  let start = 0;
+  const length = text.length;
+  while (start < length || (start === length && line === 0)) {
+    let end = start;
+    while (end < length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const textLine = text.slice(start, end);
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+    readLine(textLine, line);
+  }
+  finish();
+
+  function finish(): void {
+    close();
+    if (current) options.onAccount(current);
+    current = null;
+  }
+
+  function readLine(textLine: string, line: number): void {
     const header = HEADER.exec(textLine);
     if (header) {
-      close();
+      finish();
+      skipping = false;
       current = { line, name: header[1]!.toLowerCase(), attrs: new Map(), attrLines: new Map(), issues: [] };
-      accounts.push(current);
       return;
     }
     if (textLine.trim() === '') {
       close();
+      skipping = false;
       return;
     }
     const attr = ATTRIBUTE.exec(textLine);
     if (attr && current) {
       close();
       const attribute = attr[1]!.toLowerCase();
+      if (keep !== undefined && !keep.has(attribute)) {
+        skipping = true;
+        return;
+      }
+      skipping = false;
       const values = current.attrs.get(attribute) ?? [];
       if (values.length === 0) {
         current.attrs.set(attribute, values);
@@ -95,6 +139,7 @@ export function parseZimbraDump(text: string): ZimbraDump {
       open = { attribute, values, index: values.length - 1, base64: attr[2] === '::' };
       return;
     }
+    if (skipping) return; // the continuation of an attribute not kept
     if (open) {
       // An unprefixed line continues the previous value (base64 continues without a newline).
       const o: { values: string[]; index: number; base64: boolean } = open;
@@ -102,10 +147,8 @@ export function parseZimbraDump(text: string): ZimbraDump {
       return;
     }
     if (textLine.startsWith('#')) return;
-    stray.push({ line, text: textLine, reason: 'dòng không thuộc tài khoản nào (thiếu dòng "# name <địa chỉ>" phía trước)' });
-  });
-  close();
-  return { accounts, stray };
+    options.onStray({ line, text: textLine, reason: 'dòng không thuộc tài khoản nào (thiếu dòng "# name <địa chỉ>" phía trước)' });
+  }
 }
 
 /** The first value of an attribute (case-insensitive name), or undefined. */

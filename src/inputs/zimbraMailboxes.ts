@@ -5,9 +5,9 @@
  */
 import type { CellRecord } from './fields.ts';
 import { mailboxRowSchema, type MailboxRow } from './mailboxes.ts';
-import type { AcceptedRow, RejectedRow, RowPosition } from './validateTable.ts';
+import type { AcceptedRow, RejectedRow } from './validateTable.ts';
 import { foldVietnamese } from '../text/fold.ts';
-import { attrValue, attrValues, generalizedTimeToIso, type ZimbraAccount, type ZimbraDump } from './zimbraDump.ts';
+import { attrValue, attrValues, generalizedTimeToIso, readZimbraDump, type ZimbraAccount } from './zimbraDump.ts';
 
 /** Canonical column → the Zimbra attribute it comes from (reported as the column in messages). */
 export const ZIMBRA_ATTRIBUTES = {
@@ -26,6 +26,11 @@ export const ZIMBRA_ATTRIBUTES = {
   forward_to: 'zimbraPrefMailForwardingAddress',
   phone: 'telephoneNumber',
 } as const;
+
+/** Every attribute the mapping reads (lowercased), for `parseZimbraDump(text, keep)`. */
+export const ZIMBRA_KEPT_ATTRIBUTES: ReadonlySet<string> = new Set(
+  [...Object.values(ZIMBRA_ATTRIBUTES), 'cn', 'zimbraMailForwardingAddress'].map((a) => a.toLowerCase()),
+);
 
 /** Marker in `description` of an agency (co-quan) mailbox. */
 const AGENCY_MAILBOX_MARK = 'hop thu co quan';
@@ -46,8 +51,6 @@ export type AgencyResolver = (name: string) => { code: string } | { reason: stri
 export interface ZimbraMailboxes {
   rows: AcceptedRow<MailboxRow>[];
   rejected: RejectedRow[];
-  /** Rejects an accepted row after a later check (raw is already redacted). */
-  reject(row: RowPosition, column: string | null, reason: string): RejectedRow;
   /** Addresses of every account in the dump, good or bad. */
   addresses: Set<string>;
 }
@@ -98,53 +101,45 @@ function accountRaw(account: ZimbraAccount, cells: CellRecord): string {
   return lines.join('\n');
 }
 
-/** Maps and validates every account of a dump; `resolveAgency` turns `company` into an agency code. */
-export function zimbraMailboxes(file: string, dump: ZimbraDump, resolveAgency: AgencyResolver): ZimbraMailboxes {
+/**
+ * Reads a dump (text of `zimbra-accounts.txt`) account by account, maps and validates each; `resolveAgency` turns
+ * `company` into an agency code. Rejected accounts carry their mapped attributes as raw text (no password, no
+ * personal phone).
+ */
+export function zimbraMailboxes(file: string, text: string, resolveAgency: AgencyResolver): ZimbraMailboxes {
   const rows: AcceptedRow<MailboxRow>[] = [];
-  const rejected: RejectedRow[] = dump.stray.map((s) => ({ file, line: s.line, column: null, raw: null, reason: s.reason }));
+  const rejected: RejectedRow[] = [];
   const addresses = new Set<string>();
   const seen = new Map<string, number>();
-  const reject = (row: RowPosition, column: string | null, reason: string): RejectedRow => ({
-    file,
-    line: row.line,
-    column,
-    raw: row.fields[0] ?? null,
-    reason,
-  });
-  for (const account of dump.accounts) {
-    const cells = accountCells(account);
-    const position: RowPosition = { line: account.line, fields: [accountRaw(account, cells)] };
-    const address = (cells.address ?? account.name).toLowerCase();
-    addresses.add(address);
-    const lineOf = (attr: string) => account.attrLines.get(attr.toLowerCase()) ?? account.line;
-    const first = seen.get(address);
-    if (first !== undefined) {
-      rejected.push(reject(position, null, `tài khoản "${address}" đã có ở dòng ${first}`));
-      continue;
-    }
-    seen.set(address, account.line);
-    const issue = account.issues[0];
-    if (issue) {
-      rejected.push(reject({ ...position, line: issue.line }, issue.attribute, issue.reason));
-      continue;
-    }
-    if (cells.agency_code !== undefined) {
-      const resolved = resolveAgency(cells.agency_code);
-      if ('reason' in resolved) {
-        rejected.push(reject({ ...position, line: lineOf(ZIMBRA_ATTRIBUTES.agency_code) }, ZIMBRA_ATTRIBUTES.agency_code, resolved.reason));
-        continue;
+  readZimbraDump(text, {
+    keep: ZIMBRA_KEPT_ATTRIBUTES,
+    onStray: (s) => void rejected.push({ file, line: s.line, column: null, raw: null, reason: s.reason }),
+    onAccount: (account) => {
+      const cells = accountCells(account);
+      const reject = (line: number, column: string | null, reason: string) =>
+        void rejected.push({ file, line, column, raw: accountRaw(account, cells), reason });
+      const lineOf = (attr: string) => account.attrLines.get(attr.toLowerCase()) ?? account.line;
+      const address = (cells.address ?? account.name).toLowerCase();
+      addresses.add(address);
+      const first = seen.get(address);
+      if (first !== undefined) return reject(account.line, null, `tài khoản "${address}" đã có ở dòng ${first}`);
+      seen.set(address, account.line);
+      const issue = account.issues[0];
+      if (issue) return reject(issue.line, issue.attribute, issue.reason);
+      if (cells.agency_code !== undefined) {
+        const resolved = resolveAgency(cells.agency_code);
+        if ('reason' in resolved) return reject(lineOf(ZIMBRA_ATTRIBUTES.agency_code), ZIMBRA_ATTRIBUTES.agency_code, resolved.reason);
+        cells.agency_code = resolved.code;
       }
-      cells.agency_code = resolved.code;
-    }
-    const parsed = mailboxRowSchema.safeParse(cells);
-    if (!parsed.success) {
-      const column = String(parsed.error.issues[0]?.path[0] ?? '');
-      const attr = ZIMBRA_ATTRIBUTES[column as keyof typeof ZIMBRA_ATTRIBUTES] ?? null;
-      const reason = parsed.error.issues.map((i) => i.message).join('; ');
-      rejected.push(reject({ ...position, line: attr ? lineOf(attr) : account.line }, attr, reason));
-      continue;
-    }
-    rows.push({ ...position, row: parsed.data });
-  }
-  return { rows, rejected, reject, addresses };
+      const parsed = mailboxRowSchema.safeParse(cells);
+      if (!parsed.success) {
+        const column = String(parsed.error.issues[0]?.path[0] ?? '');
+        const attr = ZIMBRA_ATTRIBUTES[column as keyof typeof ZIMBRA_ATTRIBUTES] ?? null;
+        return reject(attr ? lineOf(attr) : account.line, attr, parsed.error.issues.map((i) => i.message).join('; '));
+      }
+      rows.push({ line: account.line, fields: [], row: parsed.data });
+    },
+  });
+  rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { rows, rejected, addresses };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseZimbraDump } from '../../src/inputs/zimbraDump.ts';
 import { zimbraMailboxes, type AgencyResolver } from '../../src/inputs/zimbraMailboxes.ts';
 
 const AGENCIES: Record<string, string> = {
@@ -48,7 +47,7 @@ zimbraAccountStatus: active
 `;
 
 describe('zimbraMailboxes: Zimbra attributes → mailbox rows', () => {
-  const result = zimbraMailboxes('zimbra-accounts.txt', parseZimbraDump(DUMP), resolve);
+  const result = zimbraMailboxes('zimbra-accounts.txt', DUMP, resolve);
 
   it('maps an agency mailbox: description marks co-quan, quota bytes → MB, office phone kept', () => {
     expect(result.rows[0]).toMatchObject({

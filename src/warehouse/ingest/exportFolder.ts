@@ -106,7 +106,7 @@ export async function fingerprintNight(n: ExportNight): Promise<string> {
   for (const file of n.files) {
     try {
       hash.update(`${file.name}\u0000${statSync(file.path).size}\u0000`);
-      for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
+      for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
     } catch (err) {
       throw new RunError(`không đọc được tệp ${file.path}: ${(err as Error).message}`);
     }

@@ -12,7 +12,7 @@ import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } fr
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
 import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
 import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
-import { loadMaillogFiles } from './maillogStep.ts';
+import { loadMaillogFiles } from '../maillog/load.ts';
 import { recordPolicy } from './policyInForce.ts';
 import { mergeQuota, readQuota, readRegistry, type Registry } from './readRegistry.ts';
 import { stageRows } from './staging.ts';

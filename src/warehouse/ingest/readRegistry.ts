@@ -6,7 +6,6 @@
 import { mailboxesSpec, type MailboxRow } from '../../inputs/mailboxes.ts';
 import { parseQuota, type QuotaLine } from '../../inputs/quota.ts';
 import type { AcceptedRow, RejectedRow, RowPosition } from '../../inputs/validateTable.ts';
-import { parseZimbraDump } from '../../inputs/zimbraDump.ts';
 import { zimbraMailboxes } from '../../inputs/zimbraMailboxes.ts';
 import type { IngestContext } from '../ingestContext.ts';
 import type { ExportFile } from './exportFolder.ts';
@@ -48,8 +47,7 @@ export function readRegistry(ctx: IngestContext, file: ExportFile, catalogue: Ag
   const text = readExportText(ctx, file);
   if (text === null) return null;
   ctx.progress(`${file.name}: đang đọc`);
-  const dump = parseZimbraDump(text);
-  const mapped = zimbraMailboxes(file.name, dump, catalogue.resolveName);
+  const mapped = zimbraMailboxes(file.name, text, catalogue.resolveName);
   for (const r of mapped.rejected) ctx.quarantine(r);
   return { source: file.name, rows: mapped.rows, addresses: mapped.addresses };
 }
