@@ -1,0 +1,109 @@
+/**
+ * Test support for the mail-log tests: pflogsumm run live (with its k/m rounding of byte counts turned off, so bytes
+ * compare exactly), an in-memory warehouse with a night of logs loaded, and generated logs written to files.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { generateMaillogLines, type MaillogOptions } from '../../src/generate/maillog.ts';
+import type { QuarantineEntry } from '../../src/warehouse/ingestContext.ts';
+import { loadMaillogFiles, type LoadOptions } from '../../src/warehouse/maillog/load.ts';
+import { mailTotals, type MailTotals } from '../../src/warehouse/maillog/summary.ts';
+import { schemaSql } from '../../src/warehouse/open.ts';
+
+export const PFLOGSUMM = '/usr/sbin/pflogsumm';
+export const REAL_LOGS = '/work/shared/testdata/postfix';
+
+export function tempDir(prefix = 'tcv-maillog-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+let exactCopy: string | null = null;
+
+/** pflogsumm 1.1.5 itself, except that byte counts print as plain integers instead of "8383k"/"3038m". */
+function pflogsummExactScript(): string {
+  if (exactCopy) return exactCopy;
+  const source = readFileSync(PFLOGSUMM, 'utf8');
+  const patched = source.replace(/^\$divByOneKAt\s*=\s*\d+;/m, '$divByOneKAt = 1e30;').replace(/^\$divByOneMegAt\s*=\s*\d+;/m, '$divByOneMegAt = 1e30;');
+  if (patched === source) throw new Error('pflogsumm: unit thresholds not found');
+  exactCopy = join(tempDir('tcv-pflogsumm-'), 'pflogsumm');
+  writeFileSync(exactCopy, patched);
+  return exactCopy;
+}
+
+/** pflogsumm's Grand Totals for `files` (read in the given order), in SPEC §4.3's names. */
+export function pflogsumm(files: string[]): MailTotals {
+  const out = execFileSync('perl', [pflogsummExactScript(), ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const grab = (label: string): number => {
+    const m = new RegExp(`^\\s*(\\d+)\\s+${label}\\b`, 'm').exec(out);
+    if (!m) throw new Error(`pflogsumm: no "${label}" line`);
+    return Number(m[1]);
+  };
+  const deferrals = /deferred\s+\((\d+)\s+deferrals\)/.exec(out);
+  return {
+    received: grab('received'),
+    delivered: grab('delivered'),
+    deferred: grab('deferred'),
+    deferrals: deferrals ? Number(deferrals[1]) : 0,
+    bounced: grab('bounced'),
+    rejected: grab('rejected'),
+    bytes_received: grab('bytes received'),
+    bytes_delivered: grab('bytes delivered'),
+    senders: grab('senders'),
+    recipients: grab('recipients'),
+    sending_domains: grab('sending hosts/domains'),
+    recipient_domains: grab('recipient hosts/domains'),
+  };
+}
+
+export interface Loaded {
+  conn: DuckDBConnection;
+  warnings: string[];
+  quarantine: QuarantineEntry[];
+  counts: Record<string, number>;
+  totals: () => Promise<MailTotals>;
+  close: () => void;
+}
+
+/** A fresh in-memory warehouse (schema applied); `setup` runs before the load (e.g. to add mailboxes). */
+export async function openWarehouse(): Promise<{ conn: DuckDBConnection; close: () => void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  await conn.run(schemaSql());
+  return { conn, close: () => { conn.closeSync(); instance.closeSync(); } };
+}
+
+/** Loads `files` as the night `exportDate` into `conn` through the loader the ingest command uses. */
+export async function loadNight(
+  conn: DuckDBConnection, files: string[], exportDate: string, options: LoadOptions = {},
+): Promise<Omit<Loaded, 'conn' | 'close' | 'totals'>> {
+  const warnings: string[] = [];
+  const quarantine: QuarantineEntry[] = [];
+  const counts = await loadMaillogFiles(
+    { conn, exportDir: '/', exportDate, runId: 1, quarantine: (q) => quarantine.push(q), warn: (w) => warnings.push(w), progress: () => {} },
+    files,
+    options,
+  );
+  return { warnings, quarantine, counts };
+}
+
+/** Opens a warehouse and loads one night into it. */
+export async function loaded(files: string[], exportDate: string, options: LoadOptions = {}): Promise<Loaded> {
+  const { conn, close } = await openWarehouse();
+  const result = await loadNight(conn, files, exportDate, options);
+  return { conn, close, ...result, totals: () => mailTotals(conn) };
+}
+
+/** Writes a generated night to `path` and returns it. */
+export function writeGeneratedLog(path: string, opts: Partial<MaillogOptions> & { date: string }): string {
+  const mailboxes = opts.mailboxes ?? Array.from({ length: 300 }, (_, i) => ({ address: `user${i}@soctrang.gov.vn`, active: i % 25 !== 0, weight: 1 + (i % 5) }));
+  const lines = [...generateMaillogLines({ domain: 'soctrang.gov.vn', seed: 11, messages: 400, ...opts, mailboxes })];
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+export async function rows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown>): Promise<T[]> {
+  return (await conn.runAndReadAll(sql, params as never)).getRowObjectsJson() as unknown as T[];
+}
