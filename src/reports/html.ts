@@ -53,6 +53,9 @@ function body(m: ReportModel): string {
   const inc = m.incidentSummary;
   const changes = m.rows.filter((r) => r.note).map((r) => `${r.name}: ${r.note}`);
   const state = m.evaluatedTo < p.to ? `đến ngày ${viDate(m.evaluatedTo)} (ngày có số liệu gần nhất)` : `đến ngày ${viDate(p.to)}`;
+  const unobserved = m.data
+    ? `Kho dữ liệu chỉ có danh sách hộp thư từ ngày ${viDate(m.data.from)}, nên chưa nêu được số hộp thư đang hoạt động, dung lượng và tình trạng mật khẩu, chuyển tiếp thư tại ngày ${viDate(m.evaluatedTo)}.`
+    : 'Kho dữ liệu chưa có danh sách hộp thư.';
   const groups = new Map<string, ReportModel['ranking']>();
   for (const r of m.ranking) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
   const top = [...groups].map(([g, rs]) => {
@@ -64,14 +67,14 @@ function body(m: ReportModel): string {
   });
   return `<p>Thực hiện ${e(basis(m))} ${e(m.document)}, ${e(m.issuer)} báo cáo tình hình hoạt động và sử dụng Hệ thống thư điện tử tỉnh ${e(p.label)} (từ ngày ${viDate(p.from)} đến ngày ${viDate(p.to)}) như sau:</p>
 <h2>I. Tình hình cấp, thay đổi, thu hồi hộp thư</h2>
-<p>Trong kỳ, đã cấp mới ${num(t.issued)} hộp thư, thay đổi thông tin ${num(t.changed)} hộp thư, tạm khóa ${num(t.locked)} hộp thư và thu hồi ${num(t.revoked)} hộp thư. Tính ${e(state)}, hệ thống có ${num(t.activePersonal)} hộp thư cá nhân và ${num(t.activeAgency)} hộp thư cơ quan, đơn vị đang hoạt động; ${num(t.lockedNow)} hộp thư đang bị khóa (chi tiết tại Phụ lục 1).</p>
+<p>Trong kỳ, đã cấp mới ${num(t.issued)} hộp thư, thay đổi thông tin ${num(t.changed)} hộp thư, tạm khóa ${num(t.locked)} hộp thư và thu hồi ${num(t.revoked)} hộp thư. ${m.registryObserved ? `Tính ${e(state)}, hệ thống có ${num(t.activePersonal)} hộp thư cá nhân và ${num(t.activeAgency)} hộp thư cơ quan, đơn vị đang hoạt động; ${num(t.lockedNow)} hộp thư đang bị khóa` : e(unobserved)} (chi tiết tại Phụ lục 1).</p>
 ${changes.length > 0 ? `<p>Thay đổi về tổ chức trong kỳ: ${e(changes.join('; '))}. Số liệu của mỗi cơ quan được tính theo danh mục cơ quan tại từng thời điểm.</p>` : ''}
 <h2>II. Tình hình sử dụng</h2>
-<p>Có ${num(t.usedInPeriod)} trên ${num(t.activePersonal)} hộp thư cá nhân đang hoạt động có đăng nhập trong kỳ (${pct(t.usedInPeriod, t.activePersonal)}). Tổng dung lượng đã sử dụng là ${num(t.usedMb)} MB.</p>
+<p>${m.registryObserved ? '' : `${e(unobserved)} `}Có ${num(t.usedInPeriod)} trên ${num(t.activePersonal)} hộp thư cá nhân đang hoạt động có đăng nhập trong kỳ (${pct(t.usedInPeriod, t.activePersonal)}). Tổng dung lượng đã sử dụng là ${num(t.usedMb)} MB.</p>
 <p>Số liệu thư gửi, nhận (trong và ngoài hệ thống) và thư bị từ chối, thư rác: kho dữ liệu chưa có số liệu nhật ký thư tổng hợp cho kỳ này nên báo cáo chưa nêu.</p>
 <h2>III. Công tác bảo đảm an toàn thông tin</h2>
 <p>Trong kỳ xảy ra ${num(inc.total)} sự cố${inc.hours === null ? '; quy chế không quy định số giờ phải báo cáo nên không đánh giá thời hạn' : `, trong đó ${num(inc.withinDeadline)} sự cố được báo cáo trong vòng ${num(inc.hours)} giờ, ${num(inc.late)} sự cố báo cáo quá hạn${inc.notJudged > 0 ? `, ${num(inc.notJudged)} sự cố chưa đến hạn báo cáo` : ''}`} (chi tiết tại Phụ lục 4).</p>
-<p>Tại ngày ${viDate(m.evaluatedTo)}: ${num(t.passwordDefault)} hộp thư chưa đổi mật khẩu mặc định, ${num(t.passwordStale)} hộp thư quá hạn đổi mật khẩu, ${num(t.forwardExternal)} hộp thư chuyển tiếp thư tự động ra ngoài hệ thống (chi tiết tại Phụ lục 3).</p>
+<p>${m.registryObserved ? '' : `${e(unobserved)} `}Tại ngày ${viDate(m.evaluatedTo)}: ${num(t.passwordDefault)} hộp thư chưa đổi mật khẩu mặc định, ${num(t.passwordStale)} hộp thư quá hạn đổi mật khẩu, ${num(t.forwardExternal)} hộp thư chuyển tiếp thư tự động ra ngoài hệ thống (chi tiết tại Phụ lục 3).</p>
 ${summaryTable([
   ['Hộp thư cấp mới', num(t.issued)],
   ['Hộp thư thay đổi thông tin', num(t.changed)],

@@ -62,6 +62,8 @@ export interface ReportModel {
   period: Period;
   evaluatedTo: string;
   data: { from: string; to: string } | null;
+  /** Whether the registry was observed on `evaluatedTo` (the warehouse's first night is on or before it). */
+  registryObserved: boolean;
   today: string;
   /** The report this document is, and every report of the profile that covers the period. */
   report: ReportDue | null;
@@ -184,6 +186,7 @@ export function buildReportModel(
     period,
     evaluatedTo: figures.evaluatedTo,
     data: figures.data,
+    registryObserved: figures.data !== null && figures.data.from <= figures.evaluatedTo,
     today,
     report,
     dues,

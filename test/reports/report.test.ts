@@ -141,3 +141,13 @@ describe('security, requests and incidents', () => {
     expect(m.recommendations).toMatch(/chuyển tiếp thư tự động ra ngoài.*002 Điều 9 khoản 3/);
   });
 });
+
+describe('a period before the first registry night', () => {
+  it('says the registry was not observed instead of reporting zero active mailboxes', async () => {
+    const { renderReportHtml } = await import('../../src/reports/html.ts');
+    const m = await model('2024');
+    expect(m.registryObserved).toBe(false);
+    expect(renderReportHtml(m, reportAnnexes(m), '')).toContain('Kho dữ liệu chỉ có danh sách hộp thư từ ngày 01/01/2025');
+    expect((await model('2025')).registryObserved).toBe(true);
+  });
+});
