@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { path: 'xep-hang/', label: vi.nav.ranking },
   { path: 'danh-ba/', label: vi.nav.directory },
   { path: 'bao-cao/', label: vi.nav.reports },
+  { path: 'kham-pha/', label: vi.nav.explore, internalOnly: true },
   { path: 'du-lieu/', label: vi.nav.data },
 ];
 

@@ -47,9 +47,27 @@ function fileFor(root: string, urlPath: string): string | null {
 }
 
 /**
+ * One byte range of a `Range: bytes=…` header (RFC 9110 §14.1.2: "a-b", "a-", "-n"), clamped to the file; null when
+ * there is no usable single range (the whole file is sent), 'unsatisfiable' when it starts past the end. duckdb-wasm
+ * reads Parquet footers and row groups this way on the explore page.
+ */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const n = Number(m[2]);
+    return n === 0 ? 'unsatisfiable' : { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  return end < start ? null : { start, end };
+}
+
+/**
  * Serves a built site folder over HTTP on 127.0.0.1:`port` (no dependency; for `npm start` and browser tests).
  * Folders answer with their index.html, a folder URL without its trailing slash is redirected, anything outside
- * `dir` is refused, unknown paths get 404.html when the site has one. `base` strips the sub-path the site was built
+ * `dir` is refused, unknown paths get 404.html when the site has one, single byte ranges get 206. `base` strips the sub-path the site was built
  * for (e.g. "/thu-cong-vu/"). Resolves once listening; port 0 picks a free port (see `server.address()`).
  */
 export function serveStatic(dir: string, port: number, base = '/'): Promise<Server> {
@@ -78,7 +96,20 @@ export function serveStatic(dir: string, port: number, base = '/'): Promise<Serv
       return;
     }
     const type = MIME_TYPES[extname(served).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(file ? 200 : 404, { 'content-type': type, 'content-length': statSync(served).size, 'x-content-type-options': 'nosniff' });
+    const size = statSync(served).size;
+    const range = file ? byteRange(req.headers.range, size) : null;
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+      return;
+    }
+    const headers = { 'content-type': type, 'x-content-type-options': 'nosniff', 'accept-ranges': 'bytes' };
+    if (range) {
+      res.writeHead(206, { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${size}` });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(served, range).pipe(res);
+      return;
+    }
+    res.writeHead(file ? 200 : 404, { ...headers, 'content-length': size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(served).pipe(res);
   });

@@ -2,6 +2,7 @@ import type { CollectContext } from '../types.ts';
 import { collectAgencies } from './agencies.ts';
 import { collectDataStatus } from './dataStatus.ts';
 import { collectDirectory } from './directory.ts';
+import { collectExplore } from './explore.ts';
 import { collectFindings } from './findings.ts';
 import { collectMeta } from './meta.ts';
 import { collectOverview } from './overview.ts';
@@ -21,6 +22,7 @@ export const COLLECTORS = {
   agencies: collectAgencies,
   directory: collectDirectory,
   reports: collectReports,
+  explore: collectExplore,
   data: collectDataStatus,
 };
 
