@@ -16,6 +16,18 @@ export function schemaSql(): string {
     .join('\n');
 }
 
+/**
+ * Removes working copies (`.FILE.new-<pid>` and their WAL) left by runs that were killed before their cleanup ran.
+ * Called with the lock held, so no live run owns one.
+ */
+function removeLeftovers(dbFile: string): void {
+  const dir = dirname(dbFile);
+  const prefix = `.${basename(dbFile)}.new-`;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+  }
+}
+
 export interface WriteOptions {
   /** How long a second concurrent run waits for the lock before giving up (ms). */
   lockWaitMs?: number;
@@ -36,8 +48,7 @@ export async function withWritableWarehouse<T>(
   const release = await acquireLock(`${dbFile}.lock`, options.lockWaitMs ?? 0, options.onLockWait);
   const tmp = join(dirname(dbFile), `.${basename(dbFile)}.new-${process.pid}`);
   try {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}.wal`, { force: true });
+    removeLeftovers(dbFile);
     if (existsSync(dbFile)) copyFileSync(dbFile, tmp, constants.COPYFILE_FICLONE);
     const instance = await DuckDBInstance.create(tmp);
     let outcome: { commit: boolean; result: T };

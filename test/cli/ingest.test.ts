@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,14 @@ describe('ingest command (SPEC §2)', () => {
         release();
       }
     });
+  });
+
+  it('takes over a lock left by a killed run (its PID no longer exists)', async () => {
+    const db = join(tempDir(), 'w.duckdb');
+    writeFileSync(`${db}.lock`, '4194000\n');
+    const r = await cli('--exports', join(FIXTURES, 'nights', '2026-11-20'), '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(existsSync(`${db}.lock`)).toBe(false);
   });
 
   it('--wait waits for the lock to be released, then ingests', async () => {

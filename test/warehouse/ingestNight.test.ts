@@ -184,6 +184,20 @@ describe('a changed export of the same night', () => {
   });
 });
 
+describe('a run that fails after loading part of the night', () => {
+  it('leaves the previous warehouse byte-identical', async () => {
+    const root = tempDir();
+    const db = join(root, 'w.duckdb');
+    await ingest(copyFixture('nights/2026-11-20', join(root, '2026-11-20')), db);
+    const before = sha256File(db);
+    const night = copyFixture('nights/2026-11-21', join(root, '2026-11-21'));
+    // agencies and mailboxes load into the working copy first; then logins.csv turns out to be a binary file.
+    writeFileSync(join(night, 'logins.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    await expect(ingest(night, db)).rejects.toThrow(/không đọc được tệp .*logins\.csv/);
+    expect(sha256File(db)).toBe(before);
+  });
+});
+
 describe('a Zimbra night (zimbra-accounts.txt + quota.txt)', () => {
   it('maps accounts onto mailboxes, takes usage from quota.txt and quarantines what does not fit', async () => {
     const root = tempDir();
