@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { generateMaillogLines, type MaillogOptions } from '../../src/generate/maillog.ts';
 import type { QuarantineEntry } from '../../src/warehouse/ingestContext.ts';
@@ -82,7 +82,7 @@ export async function loadNight(
   const warnings: string[] = [];
   const quarantine: QuarantineEntry[] = [];
   const counts = await loadMaillogFiles(
-    { conn, exportDir: '/', exportDate, runId: 1, quarantine: (q) => quarantine.push(q), warn: (w) => warnings.push(w), progress: () => {} },
+    { conn, exportDir: files[0] ? dirname(files[0]) : '/', exportDate, runId: 1, quarantine: (q) => quarantine.push(q), warn: (w) => warnings.push(w), progress: () => {} },
     files,
     options,
   );
