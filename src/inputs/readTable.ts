@@ -171,6 +171,15 @@ export function parseTable(text: string, options: { separator?: Separator } = {}
       line++;
       continue;
     }
+    const malformed = header !== null && (result.strayQuote || result.fields.length !== header.length);
+    if (malformed && /[\r\n]/.test(text.slice(pos, result.next).replace(/(\r\n|\n|\r)$/, ''))) {
+      // A quote opened here closed lines later and the record came out malformed: blame this line only and read
+      // the following lines again as records of their own.
+      garbled.push({ line, text: physical, reason: `dấu ngoặc kép mở ở dòng ${line} không được đóng đúng chỗ` });
+      pos = skipBreak(text, end);
+      line++;
+      continue;
+    }
     if (header === null) {
       header = result.fields;
       headerLine = line;

@@ -48,6 +48,22 @@ describe('parseTable', () => {
     ]);
   });
 
+  it('a quote closed lines later on a malformed record spoils only its first line', () => {
+    const t = parseTable('id,name\n1,"Nguyễn Văn An\n2,Trần Thị Lan\n3,"Lò Văn Pản"\n4,Thạch Sô Phal\n');
+    expect(t.garbled).toEqual([{ line: 2, text: '1,"Nguyễn Văn An', reason: 'dấu ngoặc kép mở ở dòng 2 không được đóng đúng chỗ' }]);
+    expect(t.records).toEqual([
+      { line: 3, fields: ['2', 'Trần Thị Lan'] },
+      { line: 4, fields: ['3', 'Lò Văn Pản'] },
+      { line: 5, fields: ['4', 'Thạch Sô Phal'] },
+    ]);
+  });
+
+  it('a short last line is a record (the validator reports its field count), not a quote problem', () => {
+    const t = parseTable('id,name,kind\n1,An\n');
+    expect(t.garbled).toEqual([]);
+    expect(t.records).toEqual([{ line: 2, fields: ['1', 'An'] }]);
+  });
+
   it('flags text after a closing quote', () => {
     const t = parseTable('id,name\n1,"Nguyễn"Văn\n2,An\n');
     expect(t.garbled).toEqual([{ line: 2, text: '1,"Nguyễn"Văn', reason: 'dấu ngoặc kép đặt sai chỗ (có ký tự sau dấu ngoặc đóng)' }]);
