@@ -130,9 +130,13 @@ function writeEvents(
   const writers = {} as Record<StageKey, RowWriter>;
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(dir, `${STAGE_TABLES[key].name}.events${index}.tsv`));
   try {
+    let previous = -1;
+    let k = 0;
     for (const { line, event } of events) {
       const key = stageKeyOf(event.kind);
-      writers[key].push(STAGE_TABLES[key].row(position(index, line), event, cleaned), 'utf8');
+      k = line === previous ? k + 1 : 0; // a row gives receive, from= and to= events: keep their order
+      previous = line;
+      writers[key].push(STAGE_TABLES[key].row(position(index, line * 4 + k), event, cleaned), 'utf8');
       s.events++;
       s.lines = Math.max(s.lines, line);
     }
