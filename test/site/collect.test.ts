@@ -49,6 +49,7 @@ describe('collectOverview', () => {
       requests: 1,
       messagesSent: 5,
     });
+    expect(result.mailLog).toBe(true);
     expect(result.before).toMatchObject({ date: '2026-10-21', personalActive: 4, regularUse: 0, requests: 0, messagesSent: 3 });
   });
 

@@ -15,8 +15,8 @@ export interface Headline {
   regularUse: number | null;
   /** Requests received in the window ending on the date. */
   requests: number;
-  /** Messages sent by the province's mailboxes in the window (mail-log daily aggregates). */
-  messagesSent: number;
+  /** Messages sent by the province's mailboxes in the window (mail-log daily aggregates); null without mail logs. */
+  messagesSent: number | null;
 }
 
 export interface Overview {
@@ -27,6 +27,8 @@ export interface Overview {
   before: Headline | null;
   /** Last 12 months, province-wide. */
   months: { month: string; cumulative: number; created: number; requests: number; sent: number; received: number }[];
+  /** Whether the warehouse has mail-log aggregates (otherwise sent/received are not known, not zero). */
+  mailLog: boolean;
 }
 
 /** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
@@ -55,14 +57,22 @@ async function headlineAt(ctx: CollectContext, date: string, days: number): Prom
   );
   if (!row) throw new Error('truy vấn chỉ số tổng quan không trả về dòng nào');
   const { registryKnown, ...h } = row;
-  return registryKnown ? h : { ...h, personalActive: null, agencyActive: null, coverage: null, regularUse: null };
+  const mail = await mailLogKnown(ctx);
+  const out = mail ? h : { ...h, messagesSent: null };
+  return registryKnown ? out : { ...out, personalActive: null, agencyActive: null, coverage: null, regularUse: null };
+}
+
+/** Whether the warehouse holds any mail-log aggregates (a province may export no mail log). */
+async function mailLogKnown(ctx: CollectContext): Promise<boolean> {
+  const [row] = await queryRows<{ known: boolean }>(ctx.conn, 'SELECT EXISTS (SELECT 1 FROM mail_daily_agency) AS known');
+  return row?.known ?? false;
 }
 
 /** Collects the dashboard (SPEC §5 Tổng quan): headline figures now and one window earlier, monthly trends. */
 export async function collectOverview(ctx: CollectContext): Promise<Overview> {
   const windowDays = ctx.policy.ranking.regularUseDays.value;
   if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
-  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [] };
+  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], mailLog: false };
   const [prev] = await queryRows<{ d: string }>(ctx.conn, `SELECT ($d::DATE - $n::INTEGER)::VARCHAR AS d`, {
     d: ctx.asOf,
     n: windowDays,
@@ -86,5 +96,5 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
        FROM months LEFT JOIN mail USING (m) ORDER BY m`,
     { d: ctx.asOf },
   );
-  return { windowDays, now, before, months };
+  return { windowDays, now, before, months, mailLog: await mailLogKnown(ctx) };
 }
