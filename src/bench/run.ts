@@ -1,0 +1,90 @@
+// `npm run bench`: the figures of SPEC §6 for the mail-log ingest, measured side by side in one run.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { benchMailboxes, writeBenchLog } from './generateLog.ts';
+import { median } from './measure.ts';
+import { medianWall, sideBySide } from './sideBySide.ts';
+import { compareStrategies } from './strategies.ts';
+import { simulateYear } from './yearSim.ts';
+
+const USAGE = `Cách dùng: npm run bench -- [--mb 240] [--runs 3] [--dir tmp/bench] [--no-strategies] [--year] [--year-steps 90,180,365]
+
+Sinh một nhật ký Postfix (Zimbra + amavis, 50.000 hộp thư) khoảng --mb MB, rồi trong cùng một lượt đo xen kẽ
+pflogsumm và "ingest + summary" của dự án trên cùng tệp (--runs lượt, lấy trung vị): thời gian, MB/s, dòng/s,
+bộ nhớ đỉnh và tỉ lệ; so sánh các cách nạp (JS + read_csv, SQL thuần, appender); với --year, giả lập lịch sử
+một năm trong kho và đo thời gian nạp một đêm theo độ dài lịch sử.`;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DOMAIN = 'soctrang.gov.vn';
+const MAILBOXES = 50_000;
+const LOG_DAY = '2026-11-20';
+const NIGHT = '2026-11-21';
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Runs the benchmark, printing as it goes; returns the exit code. */
+export async function runBench(argv: string[], print: (line: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      mb: { type: 'string', default: '240' }, runs: { type: 'string', default: '3' }, dir: { type: 'string', default: 'tmp/bench' },
+      'no-strategies': { type: 'boolean' }, year: { type: 'boolean' }, 'year-steps': { type: 'string', default: '90,180,365' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    print(USAGE);
+    return 0;
+  }
+  const mb = Number(values.mb);
+  const runs = Number(values.runs);
+  if (!(mb > 0) || !Number.isInteger(runs) || runs < 1) {
+    print(USAGE);
+    return 2;
+  }
+  const dir = resolve(ROOT, values.dir!);
+  const nightDir = join(dir, `exports-${mb}mb`, NIGHT);
+  mkdirSync(nightDir, { recursive: true });
+  const log = join(nightDir, 'maillog');
+  if (!existsSync(log) || !existsSync(`${log}.done`)) {
+    print(`Sinh nhật ký ~${mb} MB (${MAILBOXES.toLocaleString('vi-VN')} hộp thư) vào ${log} …`);
+    const g = writeBenchLog(log, { date: LOG_DAY, domain: DOMAIN, mailboxes: benchMailboxes(MAILBOXES, DOMAIN), targetBytes: mb * 2 ** 20, seed: 20261120 });
+    (await import('node:fs')).writeFileSync(`${log}.done`, `${g.lines}\n`);
+  }
+  const bytes = statSync(log).size;
+  const lines = Number(readFileSync(`${log}.done`, 'utf8').trim());
+  print(`Tệp: ${fmt(bytes / 2 ** 20)} MB, ${lines.toLocaleString('vi-VN')} dòng`);
+
+  print(`\nSo sánh trực tiếp (${runs} lượt xen kẽ, trung vị):`);
+  const cli = ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts')];
+  const sbs = await sideBySide({ log, night: nightDir, workDir: dir, runs, cli, root: ROOT, onRun: print });
+  const pf = medianWall(sbs.pflogsumm) / 1000;
+  const ingest = medianWall(sbs.ingest) / 1000;
+  const summary = medianWall(sbs.summary) / 1000;
+  const ours = median(sbs.ingest.map((r, i) => r.wallMs + sbs.summary[i]!.wallMs)) / 1000;
+  const peak = (rs: { peakMiB: number }[]) => Math.max(...rs.map((r) => r.peakMiB));
+  const row = (name: string, s: number, peakMiB: number) =>
+    `  ${name.padEnd(22)} ${fmt(s, 2).padStart(7)} s  ${fmt(bytes / 2 ** 20 / s).padStart(7)} MB/s  ${Math.round(lines / s).toLocaleString('vi-VN').padStart(11)} dòng/s  đỉnh ${fmt(peakMiB, 0).padStart(5)} MiB`;
+  print(row('pflogsumm', pf, peak(sbs.pflogsumm)));
+  print(row('ingest + summary', ours, Math.max(peak(sbs.ingest), peak(sbs.summary))));
+  print(`    (ingest ${fmt(ingest, 2)} s, summary ${fmt(summary, 2)} s)`);
+  print(`  Tỉ lệ: nhanh hơn pflogsumm ${fmt(pf / ours)} lần`);
+  print(sbs.mismatches.length === 0 ? '  Tổng số: trùng khớp với pflogsumm (12 chỉ tiêu)' : `  KHÁC pflogsumm: ${sbs.mismatches.join('; ')}`);
+
+  if (!values['no-strategies']) {
+    print('\nCác cách nạp bước 1 (phân tích dòng → bảng tạm), cùng tệp, trong tiến trình:');
+    await compareStrategies(log, NIGHT, (r) => print(`  ${fmt(r.wallMs / 1000, 2).padStart(7)} s  ${r.name}${r.sameTotals ? '' : '  (TỔNG KHÁC!)'}`));
+  }
+
+  if (values.year) {
+    const steps = values['year-steps']!.split(',').map(Number).filter((n) => n > 0);
+    print(`\nGiả lập lịch sử (${MAILBOXES.toLocaleString('vi-VN')} hộp thư, 300 cơ quan; chi tiết giữ 183 ngày, tổng hợp giữ mọi ngày):`);
+    await simulateYear({
+      log, night: NIGHT, workDir: dir, domain: DOMAIN, mailboxes: MAILBOXES, steps, retentionDays: 183,
+      onStep: (s) => print(`  lịch sử ${String(s.historyDays).padStart(3)} ngày: nạp một đêm ${fmt(s.loadSeconds, 2)} s; ${s.factRows.toLocaleString('vi-VN')} dòng chi tiết; kho ${fmt(s.fileMiB, 0)} MiB (sao chép tệp kho: ${fmt(s.copySeconds, 2)} s)`),
+    });
+  }
+  return sbs.mismatches.length === 0 ? 0 : 1;
+}
