@@ -133,6 +133,7 @@ export const vi = {
     successor: 'Đơn vị kế thừa',
     children: 'Đơn vị trực thuộc',
     mailboxes: 'Hộp thư theo loại và trạng thái',
+    noMailboxes: 'Không có hộp thư nào đứng tên cơ quan này tại ngày số liệu.',
     coverage: 'Tỷ lệ CBCCVC có hộp thư cá nhân đang hoạt động',
     trend: 'Hộp thư đã cấp theo tháng (lũy kế theo ngày tạo)',
     mailboxList: 'Danh sách hộp thư (nội bộ)',

@@ -36,7 +36,7 @@ export interface AgencyView {
   /** Mailboxes in force on the as-of date, by kind and status. */
   mailboxes: { kind: string; status: string; count: number }[];
   personalActive: number;
-  /** Active personal mailboxes / headcount (SPEC §4.5 coverage), null without a headcount. */
+  /** Active personal mailboxes / headcount (SPEC §4.5 coverage); null without a headcount or once closed. */
   coverage: number | null;
   /**
    * Last 12 months: mailboxes issued up to each month's end (by creation date), created in the month, and messages
@@ -102,7 +102,7 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
       ...a,
       mailboxes,
       personalActive,
-      coverage: a.headcount ? personalActive / a.headcount : null,
+      coverage: a.active && a.headcount ? personalActive / a.headcount : null,
       trend: (trendBy.get(a.code) ?? []).map(({ agency: _agency, ...point }) => point),
     };
     if (listsBy) {
