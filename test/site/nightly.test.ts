@@ -46,7 +46,21 @@ describe('nightly on an export with hostile names and personal data', () => {
     }
   });
 
-  it('lists the script-named mailbox with its name escaped', () => {
+  it('public build: the directory still lists the script-named mailbox, escaped, and neutralises the formula in CSV', () => {
+    const pages = siteTexts(join(work, 'site', 'public')).filter(([f, t]) => f.endsWith('.html') && t.includes('xss@soctrang.gov.vn'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const [file, text] of pages) expect(text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), file).toBe(true);
+    const csvs = siteTexts(join(work, 'site', 'public')).filter(([f, t]) => f.endsWith('.csv') && t.includes('formula@soctrang.gov.vn'));
+    expect(csvs.length).toBeGreaterThan(0);
+    for (const [file, text] of csvs) {
+      const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      const cells = rows.find((r) => r.includes('formula@soctrang.gov.vn'))!;
+      expect(cells, file).toContain(`'=HYPERLINK("http://x","y")`);
+      expect(cells, file).not.toContain('=HYPERLINK("http://x","y")');
+    }
+  });
+
+  it('internal build: lists the script-named mailbox with its name escaped', () => {
     const html = readFileSync(join(work, 'site', 'internal', 'co-quan', 'SKHCN', 'index.html'), 'utf8');
     expect(html).toContain('xss@soctrang.gov.vn');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

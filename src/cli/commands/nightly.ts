@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { buildSite } from '../../site/build/buildSite.ts';
 import { publishRelease } from '../../site/build/publish.ts';
 import type { Audience } from '../../site/build/types.ts';
@@ -48,6 +49,7 @@ Xem docs/OPERATIONS.md để đặt lịch chạy bằng cron hoặc systemd tim
     const wait = optionalInt(values, 'wait');
     const started = performance.now();
 
+    mkdirSync(dirname(resolve(db)), { recursive: true });
     io.stderr('▶ Nạp dữ liệu\n');
     const ingestValues = { exports: exportsDir, db, ...(wait === undefined ? {} : { wait: String(wait) }) };
     const ingested = await ingestCommand.run(ingestValues, [], io);
