@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE_DATA_ENV } from '../data/siteData.ts';
 import type { Audience } from './types.ts';
+import { acquireLock } from '../../warehouse/lock.ts';
 
 /** The repository root (where astro.config.mjs lives). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,6 +49,17 @@ export interface AstroBuildOptions {
  * read the site data from the file named in the THU_CONG_VU_SITE_DATA environment variable. Telemetry is off.
  */
 export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
+  // Astro keeps intermediate build files in the project (.astro/, node_modules/.astro): two builds at once (parallel
+  // test files, a test beside `npm start`) overwrite each other's. One build at a time per checkout.
+  const release = await acquireLock(join(PROJECT_ROOT, '.astro-build.lock'), 30 * 60_000);
+  try {
+    await buildOnce(options);
+  } finally {
+    release();
+  }
+}
+
+async function buildOnce(options: AstroBuildOptions): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env[SITE_DATA_ENV] = options.dataFile;
   const { build } = await import('astro');
