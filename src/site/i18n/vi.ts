@@ -308,23 +308,6 @@ export const vi = {
     document: 'Nội dung báo cáo',
     recommendationsNote: 'Phần "Kiến nghị, đề xuất" được soạn sẵn từ số liệu; sửa trong tệp data/report-recommendations/{period}.md.',
   },
-  reports: {
-    title: 'Báo cáo',
-    lead: 'Báo cáo 6 tháng, báo cáo năm về hoạt động và tình hình sử dụng hệ thống thư điện tử gửi Ủy ban nhân dân tỉnh, theo thể thức Nghị định 30/2020/NĐ-CP; số liệu lấy trực tiếp từ kho dữ liệu.',
-    none: 'Chưa có báo cáo: kho dữ liệu chưa có số liệu.',
-    period: 'Kỳ báo cáo',
-    due: 'Hạn gửi',
-    daysLeft: 'Còn lại',
-    dataTo: 'Số liệu đến ngày',
-    noDue: 'Không quy định hạn',
-    dueLine: 'trước ngày {date}',
-    daysLeftAsOf: 'Số ngày còn lại tính đến ngày {date}.',
-    open: 'Xem báo cáo',
-    printView: 'Bản in (A4, mở rồi chọn In hoặc Lưu thành PDF)',
-    annexes: 'Phụ lục (CSV, XLSX)',
-    document: 'Nội dung báo cáo',
-    recommendationsNote: 'Phần "Kiến nghị, đề xuất" được soạn sẵn từ số liệu; sửa trong tệp data/report-recommendations/{period}.md.',
-  },
 } as const;
 
 /** Fills `{name}` placeholders: fill('Hạng {n}', { n: 3 }) → 'Hạng 3'. */
