@@ -3,7 +3,7 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { LineParser, type MaillogEvent } from '../inputs/postfix/parseLine.ts';
 import { readLines } from '../warehouse/maillog/readLines.ts';
-import { STAGE_KEYS, STAGE_TABLES, isFilterHop, stageKeyOf, type StageKey } from '../warehouse/maillog/stageTables.ts';
+import { STAGE_KEYS, STAGE_TABLES, isFilterHop, stageKeyOf, stagedColumns, type StageKey } from '../warehouse/maillog/stageTables.ts';
 
 type Value = string | number | boolean | null;
 
@@ -35,7 +35,7 @@ export async function stageWithAppenders(conn: DuckDBConnection, file: string, e
   const appenders = {} as Record<StageKey, DuckDBAppender>;
   for (const key of STAGE_KEYS) {
     const t = STAGE_TABLES[key];
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.name} (${t.columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.name} (${stagedColumns(t).map(([name, type]) => `${name} ${type}`).join(', ')})`);
     appenders[key] = await conn.createAppender(t.name, 'main', 'temp');
   }
   const parser = new LineParser(exportDate);
@@ -43,7 +43,7 @@ export async function stageWithAppenders(conn: DuckDBConnection, file: string, e
     const e = parser.parse(line);
     if (typeof e !== 'object') return;
     const key = stageKeyOf(e.kind);
-    append(appenders[key], STAGE_TABLES[key].columns, VALUES[key](offset, e));
+    append(appenders[key], stagedColumns(STAGE_TABLES[key]), VALUES[key](offset, e));
   });
   for (const key of STAGE_KEYS) appenders[key].closeSync();
   return stats.lines;

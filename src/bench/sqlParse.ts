@@ -4,7 +4,7 @@
 // comparing speed. The loader keeps the faster strategy (the JavaScript stream parser); this one is the measured
 // alternative, not used by ingest.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { STAGE_KEYS, STAGE_TABLES } from '../warehouse/maillog/stageTables.ts';
+import { STAGE_KEYS, STAGE_TABLES, stagedColumns } from '../warehouse/maillog/stageTables.ts';
 
 const LINES_SQL = `
 CREATE OR REPLACE TEMP TABLE bench_raw AS
@@ -70,7 +70,7 @@ const FILL_SQL: Record<string, string> = {
       LATERAL (SELECT CASE WHEN strpos(f.a, '@') > 0 THEN split_part(f.a, '@', 1) || lower(substr(f.a, strpos(f.a, '@'))) ELSE f.a END AS addr, f.size AS size)`,
   maillog_to: `
     INSERT INTO maillog_to
-    SELECT pos, ms, cmd, qid, addr, regexp_replace(addr, '^[^@]+@', ''), NULL, t.relay, TRY_CAST(t.delay AS DOUBLE), NULL, t.status,
+    SELECT pos, ms, cmd, qid, addr, regexp_replace(addr, '^[^@]+@', ''), NULL, t.relay, t.delay, NULL, t.status,
       NULL, NULL, t.status = 'sent' AND strpos(t.rmdr, 'forwarded as ') > 0, false
     FROM (SELECT pos, ms, cmd, qid, regexp_extract(rest,
         'to=<([^>]*)>, (?:orig_to=<[^>]*>, )?relay=([^,]+), (?:conn_use=[^,]+, )?delay=([^,]+), (?:delays=[^,]+, )?(?:dsn=[^,]+, )?status=(\\S+)(.*)$',
@@ -87,7 +87,7 @@ const FILL_SQL: Record<string, string> = {
 export async function stageWithSql(conn: DuckDBConnection, file: string, exportDate: string): Promise<number> {
   for (const key of STAGE_KEYS) {
     const t = STAGE_TABLES[key];
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.name} (${t.columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.name} (${stagedColumns(t).map(([name, type]) => `${name} ${type}`).join(', ')})`);
   }
   await conn.run(LINES_SQL, { file });
   await conn.run(HEAD_SQL, { year: Number(exportDate.slice(0, 4)), month: Number(exportDate.slice(5, 7)) });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { stageMaillog } from '../warehouse/maillog/stage.ts';
 import { mailTotals, type MailTotals } from '../warehouse/maillog/summary.ts';
+import { loadNightFacts } from '../warehouse/maillog/facts.ts';
 import { loadNightTotals } from '../warehouse/maillog/totals.ts';
 import { schemaSql } from '../warehouse/open.ts';
 import { stageWithAppenders } from './appenderStage.ts';
@@ -44,6 +45,7 @@ async function once(stage: Stage, file: string, night: string): Promise<{ wallMs
     const start = performance.now();
     await stage(conn, file, night);
     const wallMs = performance.now() - start;
+    await loadNightFacts(conn, night, { sql: 'maillog_to', params: {} });
     await loadNightTotals(conn, night);
     return { wallMs, totals: await mailTotals(conn) };
   } finally {

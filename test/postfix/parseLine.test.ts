@@ -60,7 +60,7 @@ describe('from= and to= lines', () => {
 
   it('to= through the content filter: loopback relay, next queue id', () => {
     const e = event('Nov 20 08:15:03 mail postfix/smtp[45]: 4A1B2C3D4E: to=<a@soctrang.gov.vn>, relay=127.0.0.1[127.0.0.1]:10024, delay=1.2, delays=0.1/0/0.3/0.8, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 5B2C3D4E5F)');
-    expect([e.kind, e.status, e.dsn, e.relay, e.nextQid, e.delay]).toEqual([EVENT.to, 'sent', '2.0.0', '127.0.0.1[127.0.0.1]:10024', '5B2C3D4E5F', 1.2]);
+    expect([e.kind, e.status, e.dsn, e.relay, e.nextQid, e.delay]).toEqual([EVENT.to, 'sent', '2.0.0', '127.0.0.1[127.0.0.1]:10024', '5B2C3D4E5F', '1.2']);
   });
 
   it('to= deferred keeps the reason; orig_to is read', () => {

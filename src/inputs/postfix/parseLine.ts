@@ -58,7 +58,8 @@ export interface MaillogEvent {
   /** XFORWARD ident of a content filter's re-injection (`orig_queue_id=`). */
   origQid: string | null;
   relay: string | null;
-  delay: number | null;
+  /** Seconds, as logged (pflogsumm's `delay=([^,]+)`); the warehouse casts it. */
+  delay: string | null;
   dsn: string | null;
   status: string | null;
   /** The server's reply or reason (text in parentheses after status, or a reject's reason). */
@@ -265,8 +266,7 @@ function toEvent(e: MaillogEvent, t: RegExpExecArray): MaillogEvent {
   e.addrDomain = addr.replace(/^[^@]+@/, '');
   e.origTo = t[2] ?? null;
   e.relay = t[3]!;
-  const delay = Number.parseFloat(t[4]!);
-  e.delay = Number.isFinite(delay) ? delay : null;
+  e.delay = t[4]!;
   e.dsn = t[5] ?? null;
   e.status = t[6]!;
   const rmdr = t[7]!;

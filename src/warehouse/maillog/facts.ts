@@ -14,8 +14,8 @@ WITH recv AS (
   SELECT qid, arg_min(ms, pos) AS ms, arg_min(addr, pos) AS sender, arg_min(size, pos) AS size, arg_min(nrcpt, pos) AS nrcpt
   FROM maillog_from GROUP BY qid
 ), hop AS (
-  SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM maillog_to
-  WHERE filter_hop AND status = 'sent' AND next_qid IS NOT NULL GROUP BY next_qid
+  SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM mail_deliveries
+  WHERE export_date = $night::DATE AND is_filter_hop AND status = 'sent' AND next_qid IS NOT NULL GROUP BY next_qid
 ), notice AS (
   SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM maillog_notice GROUP BY next_qid
 ), m AS (
@@ -48,19 +48,24 @@ async function linkRoots(conn: DuckDBConnection, night: string, depth = 6): Prom
   }
 }
 
-const DELIVERIES_SQL = `
+/** The night's to= lines from `source` (maillog_to, or DuckDB's CSV reader over the staged files). */
+const deliveriesSql = (source: string) => `
 INSERT INTO mail_deliveries
-WITH earlier AS (
+WITH ours AS (
+  SELECT qid FROM maillog_recv UNION SELECT qid FROM maillog_from
+), t AS (
+  SELECT * FROM ${source}
+), earlier AS (
   SELECT qid, max(export_date) AS export_date FROM mail_messages
   WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL 14 DAY
-    AND qid IN (SELECT qid FROM maillog_to)
+    AND qid IN (SELECT qid FROM t WHERE qid NOT IN (SELECT qid FROM ours))
   GROUP BY qid
 )
-SELECT $night::DATE, t.qid, to_timestamp(t.ms / 1000), ${localDay('t.ms')}, t.addr, t.orig_to, t.relay, t.cmd, t.delay,
+SELECT $night::DATE, t.qid, to_timestamp(t.ms / 1000), ${localDay('t.ms')}, t.addr, t.orig_to, t.relay, t.cmd, TRY_CAST(t.delay AS DOUBLE),
   t.dsn, t.status, t.detail, t.forwarded, t.filter_hop, t.next_qid,
-  CASE WHEN m.qid IS NOT NULL THEN $night::DATE ELSE e.export_date END
-FROM maillog_to t
-LEFT JOIN (SELECT qid FROM mail_messages WHERE export_date = $night::DATE) m ON m.qid = t.qid
+  CASE WHEN o.qid IS NOT NULL THEN $night::DATE ELSE e.export_date END, t.pos
+FROM t
+LEFT JOIN ours o ON o.qid = t.qid
 LEFT JOIN earlier e ON e.qid = t.qid`;
 
 const REJECTS_SQL = `
@@ -70,19 +75,21 @@ SELECT $night::DATE, to_timestamp(ms / 1000), ${localDay('ms')},
   cmd, qid, stage, client_host, client_ip, sender, addr, detail
 FROM maillog_reject`;
 
-/** Replaces the night's rows of mail_messages, mail_deliveries and mail_rejects. */
-export async function loadNightFacts(conn: DuckDBConnection, night: string): Promise<{ messages: number; deliveries: number; rejects: number }> {
+/** Replaces the night's rows of mail_deliveries, mail_messages and mail_rejects. */
+export async function loadNightFacts(
+  conn: DuckDBConnection, night: string, deliveries: { sql: string; params: Record<string, string | number> },
+): Promise<{ messages: number; deliveries: number; rejects: number }> {
   for (const table of ['mail_messages', 'mail_deliveries', 'mail_rejects']) {
     await conn.run(`DELETE FROM ${table} WHERE export_date = $night::DATE`, { night });
   }
-  const messages = await changed(conn, MESSAGES_SQL, night);
+  const delivered = await changed(conn, deliveriesSql(deliveries.sql), { night, ...deliveries.params });
+  const messages = await changed(conn, MESSAGES_SQL, { night });
   await linkRoots(conn, night);
-  const deliveries = await changed(conn, DELIVERIES_SQL, night);
-  const rejects = await changed(conn, REJECTS_SQL, night);
-  return { messages, deliveries, rejects };
+  const rejects = await changed(conn, REJECTS_SQL, { night });
+  return { messages, deliveries: delivered, rejects };
 }
 
-async function changed(conn: DuckDBConnection, sql: string, night: string): Promise<number> {
-  const result = await conn.run(sql, { night });
+async function changed(conn: DuckDBConnection, sql: string, params: Record<string, string | number>): Promise<number> {
+  const result = await conn.run(sql, params);
   return Number(result.rowsChanged);
 }

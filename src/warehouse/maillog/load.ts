@@ -51,27 +51,28 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
   }
   if (sources.length === 0) return {};
   const dir = mkdtempSync(join(tmpdir(), 'maillog-'));
-  let stats: FileStats[];
+  let facts: { messages: number; deliveries: number; rejects: number };
   try {
-    stats = await stageMaillog(ctx.conn, sources, {
+    const staged = await stageMaillog(ctx.conn, sources, {
       exportDate: ctx.exportDate,
       tmpDir: dir,
       onBadLine: (bad) => ctx.quarantine({ file: bad.file, line: bad.line, column: null, raw: bad.raw, reason: BAD_REASON[bad.kind] }),
       progress: ctx.progress,
       threads: options.threads,
       splitBytes: options.splitBytes,
+      deliveriesAsFiles: true,
     });
+    reportFiles(ctx, staged.stats);
+    await recordFiles(ctx, staged.stats);
+    ctx.progress('nhật ký thư: nạp lượt chuyển, thư và từ chối');
+    facts = await loadNightFacts(ctx.conn, ctx.exportDate, staged.deliveries);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  reportFiles(ctx, stats);
-  await recordFiles(ctx, stats);
   ctx.progress('nhật ký thư: tính tổng theo ngày');
   await loadNightTotals(ctx.conn, ctx.exportDate);
-  ctx.progress('nhật ký thư: nạp thư, lượt chuyển và từ chối');
-  const facts = await loadNightFacts(ctx.conn, ctx.exportDate);
   ctx.progress('nhật ký thư: tổng hợp theo hộp thư và cơ quan');
-  await refreshDailyUsage(ctx.conn, await provinceDomains(ctx));
+  await refreshDailyUsage(ctx.conn, ctx.exportDate, await provinceDomains(ctx));
   await purgeOldFacts(ctx);
   for (const table of STAGING_TABLES) await ctx.conn.run(`DROP TABLE IF EXISTS ${table}`);
   return { mail_messages: facts.messages, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects };

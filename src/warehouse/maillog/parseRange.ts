@@ -1,10 +1,10 @@
 // One unit of parallel work: parse the lines of a file (or of a byte range of a plain file) into delimited files,
 // one per staging table. Runs in the main thread for small nights and in worker threads for big ones.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
 import { readLines, type ByteRange } from './readLines.ts';
-import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, stageKeyOf, type StageKey } from './stageTables.ts';
+import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stageTables.ts';
 
 export interface RangeTask {
   /** Unique among the night's tasks; names the output files. */
@@ -38,9 +38,6 @@ export interface RangeResult {
   bad: { kind: BadKind; line: number; raw: string }[];
 }
 
-/** `pos` of a line: file index · 2⁴⁰ + byte offset (files up to a terabyte, 4,096 files a night). */
-export const position = (fileIndex: number, offset: number) => fileIndex * 2 ** 40 + offset;
-
 /** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. */
 export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const writers = {} as Record<StageKey, RowWriter>;
@@ -55,15 +52,16 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
     r.bad.push({ kind, line, raw: text.length > 1000 ? text.slice(0, 1000) : text });
   };
   const parser = new LineParser(task.exportDate);
-  const base = position(task.fileIndex, 0);
+  const base = msBase(task.exportDate);
+  const fi = task.fileIndex;
   let last = '';
   let lastAscii = true;
   try {
     const read = await readLines(
       task.path,
-      (line, lineNo, ascii, offset) => {
+      (line, lineNo, plain, offset) => {
         last = line;
-        lastAscii = ascii;
+        lastAscii = plain || isAscii(Buffer.from(line, 'latin1'));
         if (line.length === 0) {
           r.blank++;
           return;
@@ -73,13 +71,17 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
           r.events++;
           const table = stageKeyOf(e.kind);
           // latin1 bytes out as read: ASCII and valid UTF-8 reach DuckDB unchanged; other bytes become U+FFFD
-          const t = line.indexOf('\r') >= 0 || line.indexOf(SEP) >= 0 ? cleaned : asIs;
-          if (ascii || isUtf8(Buffer.from(line, 'latin1'))) writers[table].push(STAGE_TABLES[table].row(base + offset, e, t), 'latin1');
-          else writers[table].push(STAGE_TABLES[table].row(base + offset, e, fromLatin1), 'utf8');
+          const at = rowAt(fi, offset);
+          if (plain) writers[table].push(STAGE_TABLES[table].row(at, e, base, asIs), 'latin1');
+          else {
+            const t = line.indexOf('\r') >= 0 || line.indexOf(SEP) >= 0 ? cleaned : asIs;
+            if (isUtf8(Buffer.from(line, 'latin1'))) writers[table].push(STAGE_TABLES[table].row(at, e, base, t), 'latin1');
+            else writers[table].push(STAGE_TABLES[table].row(at, e, base, fromLatin1), 'utf8');
+          }
         } else if (e === LINE.ignored) r.ignored++;
         else if (e === LINE.otherProgram) r.otherProgram++;
-        else if (e === LINE.garbled) sample('garbled', ++r.garbled, lineNo, line, ascii);
-        else sample('unknown', ++r.unknown, lineNo, line, ascii);
+        else if (e === LINE.garbled) sample('garbled', ++r.garbled, lineNo, line, lastAscii);
+        else sample('unknown', ++r.unknown, lineNo, line, lastAscii);
       },
       task.range,
     );

@@ -14,8 +14,10 @@ export interface ReadStats {
   truncatedLast: boolean;
 }
 
-/** `onLine(line, lineNo, ascii, offset)`: 1-based number within the range, byte offset of the line's start. */
-export type LineHandler = (line: string, lineNo: number, ascii: boolean, offset: number) => void;
+/** `onLine(line, lineNo, plain, offset)`: 1-based number within the range, byte offset of the line's start; `plain`
+ * says the line's chunk is all ASCII without carriage returns or unit separators (0x1f), so no line of it needs
+ * re-decoding or cleaning. */
+export type LineHandler = (line: string, lineNo: number, plain: boolean, offset: number) => void;
 
 /** Lines that start at a byte offset in [start, end) (a line that starts inside runs to its newline). */
 export interface ByteRange {
@@ -36,7 +38,7 @@ export function isGzipFile(path: string): boolean {
 
 /**
  * Calls `onLine` for every line (without the newline). Lines are decoded as latin1, so each character is one byte as
- * pflogsumm sees it; `ascii` says the line's chunk had no byte ≥ 0x80. Gzip is recognised by its magic bytes,
+ * pflogsumm sees it. Gzip is recognised by its magic bytes,
  * whatever the file is called; only plain files take a `range`.
  */
 export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats> {
@@ -48,7 +50,8 @@ export async function readLines(path: string, onLine: LineHandler, range?: ByteR
     const lastNl = buf.lastIndexOf(10);
     if (lastNl < 0) return buf;
     const text = buf.toString('latin1', 0, lastNl + 1);
-    const ascii = isAscii(buf.subarray(0, lastNl + 1));
+    const complete = buf.subarray(0, lastNl + 1);
+    const ascii = isAscii(complete) && complete.indexOf(13) < 0 && complete.indexOf(0x1f) < 0;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
@@ -100,7 +103,7 @@ export async function readLines(path: string, onLine: LineHandler, range?: ByteR
   }
   if (pending.length > 0 && !(range && offset >= range.end)) {
     stats.truncatedLast = true;
-    onLine(pending.toString('latin1'), ++stats.lines, isAscii(pending), offset);
+    onLine(pending.toString('latin1'), ++stats.lines, isAscii(pending) && pending.indexOf(13) < 0 && pending.indexOf(0x1f) < 0, offset);
   }
   return stats;
 }

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MaillogEvent } from '../../inputs/postfix/parseLine.ts';
 import { defaultThreads, runParseTasks } from './parsePool.ts';
-import { position, type BadKind, type RangeResult, type RangeTask } from './parseRange.ts';
+import type { BadKind, RangeResult, RangeTask } from './parseRange.ts';
 import { isGzipFile } from './readLines.ts';
-import { NULL, RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, cleaned, stageKeyOf, type StageKey } from './stageTables.ts';
+import { RowWriter, STAGE_KEYS, STAGE_TABLES, cleaned, msBase, readCsvSource, rowAt, stageKeyOf, stagedColumns, type StageKey } from './stageTables.ts';
 
 /** Per-file figures for the run summary (SPEC §3.6). */
 export interface FileStats {
@@ -51,13 +51,27 @@ export interface StageOptions {
   threads?: number;
   /** Plain files at least this big are split between threads (default 32 MiB). */
   splitBytes?: number;
+  /** Leave the to= events in their delimited files (the loader inserts them straight into mail_deliveries) instead of
+   * loading a maillog_to table. The files stay in tmpDir for the caller. */
+  deliveriesAsFiles?: boolean;
+}
+
+/** Where the night's to= events are: a relation usable in FROM, and the parameters it binds. */
+export interface DeliverySource {
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+export interface Staged {
+  stats: FileStats[];
+  deliveries: DeliverySource;
 }
 
 /**
  * Parses `sources` in the given order (the order pflogsumm would read them: oldest first) into the temporary
- * tables maillog_recv, maillog_from, maillog_to, maillog_reject and maillog_notice. Returns per-file figures.
+ * tables maillog_recv, maillog_from, maillog_reject, maillog_notice and (unless `deliveriesAsFiles`) maillog_to.
  */
-export async function stageMaillog(conn: DuckDBConnection, sources: readonly StageSource[], opts: StageOptions): Promise<FileStats[]> {
+export async function stageMaillog(conn: DuckDBConnection, sources: readonly StageSource[], opts: StageOptions): Promise<Staged> {
   const limit = opts.sampleLimit ?? 20;
   const threads = opts.threads ?? defaultThreads();
   const splitBytes = opts.splitBytes ?? 32 << 20;
@@ -70,7 +84,7 @@ export async function stageMaillog(conn: DuckDBConnection, sources: readonly Sta
   try {
     for (const [index, source] of sources.entries()) {
       if (source.kind === 'events') {
-        writeEvents(source.events, index, opts.tmpDir, files, stats[index]!);
+        writeEvents(source.events, index, opts.tmpDir, files, stats[index]!, msBase(opts.exportDate));
         continue;
       }
       const size = statSync(source.path).size;
@@ -85,11 +99,26 @@ export async function stageMaillog(conn: DuckDBConnection, sources: readonly Sta
     const results = await runParseTasks(tasks, threads);
     collect(results, owner, sources, stats, files, opts.onBadLine, limit);
     opts.progress?.('nhật ký thư: nạp sự kiện vào kho');
-    for (const key of STAGE_KEYS) await loadTable(conn, key, files[key]);
+    for (const key of STAGE_KEYS) {
+      if (key === 'to' && opts.deliveriesAsFiles) continue;
+      await loadTable(conn, key, files[key], msBase(opts.exportDate));
+    }
   } finally {
-    for (const key of STAGE_KEYS) for (const f of files[key]) rmSync(f, { force: true });
+    for (const key of STAGE_KEYS) {
+      if (key === 'to' && opts.deliveriesAsFiles) continue;
+      for (const f of files[key]) rmSync(f, { force: true });
+    }
   }
-  return stats;
+  const toFiles = files.to.filter((p) => statSync(p, { throwIfNoEntry: false })?.size);
+  const deliveries = opts.deliveriesAsFiles && toFiles.length > 0
+    ? readCsvSource(STAGE_TABLES.to, toFiles, 'to', msBase(opts.exportDate))
+    : opts.deliveriesAsFiles ? { sql: emptyRelation(stagedColumns(STAGE_TABLES.to)), params: {} } : { sql: STAGE_TABLES.to.name, params: {} };
+  return { stats, deliveries };
+}
+
+/** A relation with the columns and no rows. */
+function emptyRelation(columns: [string, string][]): string {
+  return `(SELECT ${columns.map(([name, type]) => `NULL::${type} AS ${name}`).join(', ')} WHERE false)`;
 }
 
 /** Adds each task's figures to its file's, and reports bad-line samples with line numbers within the file. */
@@ -126,6 +155,7 @@ function collect(
 
 function writeEvents(
   events: readonly { line: number; event: MaillogEvent }[], index: number, dir: string, files: Record<StageKey, string[]>, s: FileStats,
+  base: number,
 ): void {
   const writers = {} as Record<StageKey, RowWriter>;
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(dir, `${STAGE_TABLES[key].name}.events${index}.tsv`));
@@ -136,7 +166,7 @@ function writeEvents(
       const key = stageKeyOf(event.kind);
       k = line === previous ? k + 1 : 0; // a row gives receive, from= and to= events: keep their order
       previous = line;
-      writers[key].push(STAGE_TABLES[key].row(position(index, line * 4 + k), event, cleaned), 'utf8');
+      writers[key].push(STAGE_TABLES[key].row(rowAt(index, line * 4 + k), event, base, cleaned), 'utf8');
       s.events++;
       s.lines = Math.max(s.lines, line);
     }
@@ -148,20 +178,13 @@ function writeEvents(
   }
 }
 
-async function loadTable(conn: DuckDBConnection, key: StageKey, paths: string[]): Promise<void> {
+async function loadTable(conn: DuckDBConnection, key: StageKey, paths: string[], base: number): Promise<void> {
   const table = STAGE_TABLES[key];
-  const columns = `{${table.columns.map(([name, type]) => `'${name}': '${type}'`).join(', ')}}`;
   const nonEmpty = paths.filter((p) => statSync(p).size > 0);
   if (nonEmpty.length === 0) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${table.name} AS ${emptyRelation(stagedColumns(table))}`);
     return;
   }
-  const list = nonEmpty.map((_, i) => `$f${i}`).join(', ');
-  const params: Record<string, string> = { sep: SEP, null: NULL };
-  nonEmpty.forEach((p, i) => (params[`f${i}`] = p));
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${table.name} AS SELECT * FROM read_csv([${list}], delim = $sep, quote = '', escape = '', ` +
-      `header = false, nullstr = $null, auto_detect = false, columns = ${columns}, max_line_size = 4000000)`,
-    params,
-  );
+  const source = readCsvSource(table, nonEmpty, 'f', base);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${table.name} AS SELECT * FROM ${source.sql}`, source.params);
 }

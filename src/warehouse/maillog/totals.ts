@@ -1,4 +1,4 @@
-// Stage 2a: pflogsumm's Grand Totals for one night, from the staged events (SPEC §4.3). pflogsumm 1.1.5 keeps state
+// Stage 2b: pflogsumm's Grand Totals for one night, from the staged events and the night's mail_deliveries (SPEC §4.3). pflogsumm 1.1.5 keeps state
 // per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); the queries below replay that state exactly, in
 // SQL, whatever the size of the night.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -39,13 +39,13 @@ INSERT INTO mail_daily_totals
 WITH r AS (
   SELECT ${localDay('ms')} AS day, count(*) AS received FROM maillog_recv WHERE kind IN (1, 2) GROUP BY 1
 ), t AS (
-  SELECT ${localDay('t.ms')} AS day,
+  SELECT d.day,
     count(*) FILTER (WHERE status = 'sent' AND NOT forwarded) AS delivered,
     count(*) FILTER (WHERE status = 'sent' AND forwarded) AS forwarded,
     count(*) FILTER (WHERE status = 'deferred') AS deferrals,
     count(*) FILTER (WHERE status = 'bounced') AS bounced,
-    sum(CASE WHEN status = 'sent' AND NOT forwarded AND t.pos > z.t_pos THEN z.t_size ELSE 0 END) AS bytes_delivered
-  FROM maillog_to t LEFT JOIN maillog_sized z ON z.qid = t.qid GROUP BY 1
+    sum(CASE WHEN status = 'sent' AND NOT forwarded AND d.pos > z.t_pos THEN z.t_size ELSE 0 END) AS bytes_delivered
+  FROM mail_deliveries d LEFT JOIN maillog_sized z ON z.qid = d.qid WHERE d.export_date = $night::DATE GROUP BY 1
 ), j AS (
   SELECT ${localDay('ms')} AS day, count(*) FILTER (WHERE kind = 5) AS rejected, count(*) FILTER (WHERE kind = 6) AS reject_warnings,
     count(*) FILTER (WHERE kind = 7) AS held, count(*) FILTER (WHERE kind = 8) AS discarded
@@ -68,11 +68,14 @@ FROM (SELECT day, CASE WHEN addr = '' THEN 'from=<>' ELSE addr END AS pf_sender,
 
 const RECIPIENTS_SQL = `
 INSERT INTO mail_daily_recipients
-SELECT DISTINCT $night::DATE, ${localDay('ms')}, addr, addr_dom FROM maillog_to WHERE status = 'sent' AND NOT forwarded`;
+SELECT DISTINCT $night::DATE, day, recipient,
+  -- pflogsumm: s/^[^@]+\@// (from the first "@", when something precedes it)
+  CASE WHEN strpos(recipient, '@') > 1 THEN substr(recipient, strpos(recipient, '@') + 1) ELSE recipient END
+FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'sent' AND NOT forwarded`;
 
 const DEFERRED_SQL = `
 INSERT INTO mail_daily_deferred
-SELECT DISTINCT $night::DATE, ${localDay('ms')}, qid FROM maillog_to WHERE status = 'deferred'`;
+SELECT DISTINCT $night::DATE, day, qid FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'deferred'`;
 
 /** Replaces the night's rows of mail_daily_totals / _senders / _recipients / _deferred. */
 export async function loadNightTotals(conn: DuckDBConnection, night: string): Promise<void> {

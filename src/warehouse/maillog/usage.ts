@@ -81,11 +81,13 @@ GROUP BY day, agency_code ORDER BY day, agency_code`;
  * Recomputes mail_daily_mailbox and mail_daily_agency for the days of the staged events. `domains` are the
  * province's mail domains (the profile's, plus those of the registry): addresses there are "internal".
  */
-export async function refreshDailyUsage(conn: DuckDBConnection, domains: string[]): Promise<{ days: number; mailboxRows: number }> {
+export async function refreshDailyUsage(conn: DuckDBConnection, night: string, domains: string[]): Promise<{ days: number; mailboxRows: number }> {
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE maillog_days AS
      SELECT DISTINCT ${localDay('ms')} AS day FROM (SELECT ms FROM maillog_recv UNION ALL SELECT ms FROM maillog_from
-       UNION ALL SELECT ms FROM maillog_to UNION ALL SELECT ms FROM maillog_reject)`,
+       UNION ALL SELECT ms FROM maillog_reject)
+     UNION SELECT DISTINCT day FROM mail_deliveries WHERE export_date = $night::DATE`,
+    { night },
   );
   await conn.run('CREATE OR REPLACE TEMP TABLE maillog_domains (domain VARCHAR)');
   for (const domain of new Set(domains.map((d) => d.toLowerCase()))) {

@@ -64,9 +64,11 @@ CREATE TABLE IF NOT EXISTS mail_deliveries (
   forwarded        BOOLEAN NOT NULL,     -- status=sent "forwarded as …"
   is_filter_hop    BOOLEAN NOT NULL,     -- handed to a content filter on the loopback, not a delivery to the recipient
   next_qid         VARCHAR,              -- "queued as X" of the next hop
-  msg_export_date  DATE                  -- night of the mail_messages row of qid (this night, or an earlier one for a
+  msg_export_date  DATE,                 -- night of the mail_messages row of qid (this night, or an earlier one for a
                                          -- retry that ran past the log rotation); NULL when not in the warehouse
+  pos              BIGINT                -- reading order within the night (file index · 2^40 + byte offset)
 );
+ALTER TABLE mail_deliveries ADD COLUMN IF NOT EXISTS pos BIGINT;
 
 -- One row per reject / reject_warning / hold / discard (smtpd NOQUEUE lines, postscreen, cleanup header/body checks).
 CREATE TABLE IF NOT EXISTS mail_rejects (
