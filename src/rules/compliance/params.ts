@@ -2,6 +2,7 @@
  * The thresholds the compliance SQL binds, read from the policy profile and nothing else (STYLE §5). Pure: no I/O.
  * A null value means the regulation sets no such rule, and the check that reads it yields no finding.
  */
+import { VIETNAM_OFFSET_MINUTES } from '../calendar/index.ts';
 import type { Policy } from '../policy/schema.ts';
 
 /**
@@ -19,6 +20,8 @@ export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Parameters shared by every compliance statement (names match the `$names` in `src/warehouse/compliance/sql/`). */
 export interface RuleParams {
   tz: string;
+  /** The zone's fixed offset (+07:00, no DST since 1975), for cheap local-day arithmetic over large logs. */
+  offsetMinutes: number;
   domain: string;
   /** Days after the default password is issued before it must have been changed; 0 = at the first login. */
   graceDays: number | null;
@@ -39,6 +42,7 @@ export interface RuleParams {
 export function ruleParams(policy: Policy): RuleParams {
   return {
     tz: LOCAL_TIME_ZONE,
+    offsetMinutes: VIETNAM_OFFSET_MINUTES,
     domain: policy.domain.value ?? '',
     graceDays: policy.password.defaultGraceDays.value,
     changeMonths: policy.password.changeIntervalMonths.value,

@@ -6,7 +6,7 @@ import type { Policy } from '../../rules/policy/schema.ts';
 import { addressFindings } from './addressFindings.ts';
 import { prepareState, sqlParams } from './prepare.ts';
 import { requestFindings } from './requests.ts';
-import { queryComplianceSql } from './sql.ts';
+import { queryComplianceSql, runComplianceSql } from './sql.ts';
 
 /**
  * What to evaluate: the state on `asOf` (end of that local day) and the events (late requests and incident reports,
@@ -86,6 +86,7 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
   await prepareState(conn, policy, [asOf]);
   const params = { ...sqlParams(policy), asOf, eventsFrom };
   const findings: Finding[] = [];
+  await runComplianceSql(conn, policy.password.defaultGraceDays.value === 0 ? 'firstLogin' : 'firstLoginEmpty', params);
   const mailboxRows = [
     ...(await queryComplianceSql<MailboxRow>(conn, 'mailboxFindings', params)),
     ...(policy.quota.mailboxMb.value !== null && policy.quotaWarningShare.value !== null

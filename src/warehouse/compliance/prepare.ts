@@ -11,16 +11,19 @@ export function sqlParams(policy: Policy): Record<string, unknown> {
 
 /**
  * Builds the session's temp tables for the given as-of dates (YYYY-MM-DD, local): cmp_dates, cmp_agency_at,
- * cmp_successor, cmp_login_days, cmp_versions and cmp_state (mailbox state and rule "since" days per date).
+ * cmp_successor, cmp_login_last, cmp_versions, cmp_nights, cmp_activity and cmp_state (mailbox state and rule "since" days per date).
  * Temp tables work on a read-only warehouse; calling again replaces them.
  */
 export async function prepareState(conn: DuckDBConnection, policy: Policy, dates: readonly string[]): Promise<void> {
   const params = sqlParams(policy);
   await appendTempTable(conn, 'cmp_dates_text', ['d'], [...new Set(dates)].sort().map((d) => [d]));
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_dates AS SELECT DISTINCT CAST(d AS DATE) AS d FROM cmp_dates_text');
-  for (const name of ['agencyAt', 'successors', 'loginDays', 'versions', 'state']) {
+  for (const name of ['macros', 'agencyAt', 'successors', 'loginLast', 'versions', 'nights', 'activityEmpty']) {
     await runComplianceSql(conn, name, params);
   }
+  const nights = await queryRows<{ night: string }>(conn, 'SELECT DISTINCT CAST(night AS VARCHAR) AS night FROM cmp_nights ORDER BY night');
+  for (const { night } of nights) await runComplianceSql(conn, 'activityNight', { night });
+  await runComplianceSql(conn, 'state', params);
 }
 
 /**

@@ -29,20 +29,28 @@ const STATE_CRITERIA: CriterionId[] = [
   'unused_cleanup',
 ];
 
-/** Per-agency counts for one period (no scores yet); empty when the period has no data. */
-async function periodCounts(conn: DuckDBConnection, policy: Policy, period: Period): Promise<AgencyCounts[]> {
-  const span = await dataSpan(conn);
-  if (!span) return [];
+interface PeriodSamples {
+  period: Period;
+  spans: { code: string; eval_from: string; eval_to: string; dates: string[] }[];
+}
+
+/** The agencies that existed in `period` (within the data's span) and their observation days. */
+async function periodSamples(conn: DuckDBConnection, policy: Policy, period: Period, span: { from: string; to: string }): Promise<PeriodSamples> {
   const params = { ...sqlParams(policy), from: period.from, to: period.to, dataFrom: span.from, dataTo: span.to };
   const spans = await queryComplianceSql<{ code: string; eval_from: string; eval_to: string }>(conn, 'agencySpans', params);
-  const samples = spans.map((s) => ({ ...s, dates: sampleDates(s.eval_from, s.eval_to) }));
-  await appendTempTable(conn, 'cmp_samples', ['code', 'd'], samples.flatMap((s) => s.dates.map((d) => [s.code, d])));
-  await prepareState(conn, policy, samples.flatMap((s) => s.dates));
+  return { period, spans: spans.map((s) => ({ ...s, dates: sampleDates(s.eval_from, s.eval_to) })) };
+}
+
+/** Per-agency counts for one period (no scores yet), from the state prepared for its observation days. */
+async function periodCounts(conn: DuckDBConnection, policy: Policy, samples: PeriodSamples, dataTo: string): Promise<AgencyCounts[]> {
+  const { period } = samples;
+  if (samples.spans.length === 0) return [];
+  const params = { ...sqlParams(policy), periodId: period.id, from: period.from, to: period.to };
   const labels = new Map(
     (await queryComplianceSql<{ code: string; name: string; grp: string; kind: string }>(conn, 'agencyLabels', params)).map((r) => [r.code, r]),
   );
   const counts = new Map((await queryComplianceSql<CountRow>(conn, 'agencyCriteria', params)).map((r) => [r.code, r]));
-  const evalTo = period.to < span.to ? period.to : span.to;
+  const evalTo = period.to < dataTo ? period.to : dataTo;
   await prepareRequestDeadlines(conn, policy, period.from, evalTo);
   const requests = new Map(
     (await queryComplianceSql<{ code: string; on_time: number; decided: number }>(conn, 'requestCounts', { ...params, evalTo })).map(
@@ -56,7 +64,7 @@ async function periodCounts(conn: DuckDBConnection, policy: Policy, period: Peri
   if (!ruleParams(policy).forwardForbidden) {
     unmeasurable.no_external_forwarding = 'quy chế không cấm chuyển thư tự động ra ngoài';
   }
-  return samples.flatMap((s) => {
+  return samples.spans.flatMap((s) => {
     const label = labels.get(s.code);
     if (!label) return [];
     const row = counts.get(s.code);
@@ -91,15 +99,16 @@ async function periodCounts(conn: DuckDBConnection, policy: Policy, period: Peri
  */
 export async function computeScores(conn: DuckDBConnection, policy: Policy, period: Period): Promise<ScoreResult> {
   const prevPeriod = previousPeriod(period);
-  const previous = scoreAgencies(policy, await periodCounts(conn, policy, prevPeriod));
-  const current = await periodCounts(conn, policy, period);
-  const agencies = scoreAgencies(policy, current, new Map(previous.map((a) => [a.code, a.score])));
-  return {
-    profile: policy.id,
-    methodVersion: methodVersion(policy),
-    period,
-    previousPeriod: prevPeriod,
-    data: await dataSpan(conn),
-    agencies,
-  };
+  const span = await dataSpan(conn);
+  const result = { profile: policy.id, methodVersion: methodVersion(policy), period, previousPeriod: prevPeriod, data: span };
+  if (!span) return { ...result, agencies: [] };
+  // One mailbox state for the observation days of both periods (the expensive part), then counts per period.
+  const both = [await periodSamples(conn, policy, prevPeriod, span), await periodSamples(conn, policy, period, span)];
+  const rows = both.flatMap((p) => p.spans.flatMap((s) => s.dates.map((d) => [p.period.id, s.code, d])));
+  await appendTempTable(conn, 'cmp_samples', ['period', 'code', 'd'], rows);
+  if (rows.length === 0) return { ...result, agencies: [] };
+  await prepareState(conn, policy, rows.map((r) => r[2]!));
+  const previous = scoreAgencies(policy, await periodCounts(conn, policy, both[0]!, span.to));
+  const current = await periodCounts(conn, policy, both[1]!, span.to);
+  return { ...result, agencies: scoreAgencies(policy, current, new Map(previous.map((a) => [a.code, a.score]))) };
 }

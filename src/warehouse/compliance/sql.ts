@@ -18,7 +18,7 @@ export function complianceSql(name: string): string {
 /** Binds only the `$names` the statement uses, so one parameter object serves every file. */
 function bind(sql: string, params: Record<string, unknown>): Record<string, unknown> | undefined {
   const used: Record<string, unknown> = {};
-  for (const m of sql.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+  for (const m of sql.replace(/--[^\n]*/g, '').matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
     const key = m[1]!;
     if (!(key in params)) throw new Error(`tham số $${key} của truy vấn chưa được gán`);
     used[key] = params[key];

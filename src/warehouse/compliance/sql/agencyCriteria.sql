@@ -1,8 +1,8 @@
--- Ranking counts per agency (SPEC §4.5), summed over the agency's observation days (cmp_samples). Mailboxes count
+-- Ranking counts per agency (SPEC §4.5), summed over the agency's observation days in period $periodId (cmp_samples). Mailboxes count
 -- under the agency they resolve to on each day (successors followed). All sums are integers, so results are exact
 -- and reproducible. The meaning of each count is in src/rules/compliance/criteria.ts.
 WITH samples AS (
-  SELECT code, CAST(d AS DATE) AS d FROM cmp_samples
+  SELECT code, CAST(d AS DATE) AS d FROM cmp_samples WHERE period = $periodId
 ),
 per_day AS (
   SELECT agency_code AS code, d,

@@ -9,7 +9,7 @@ WITH base AS (
     dt.d, m.address, m.kind, m.status, m.display_name, m.department, m.title,
     m.agency_code AS registry_agency,
     coalesce(a0.code, a1.code, a2.code, a3.code) AS agency_code,
-    coalesce(CAST(timezone($tz, m.created_at) AS DATE), v.first_seen) AS created_day,
+    coalesce(cmp_local_day(m.created_at, $offsetMinutes), v.first_seen) AS created_day,
     -- Still on the password the centre issued: Zimbra's must-change flag, or never changed since creation.
     m.must_change_password IS TRUE
       OR (m.password_changed_at IS NOT NULL AND m.created_at IS NOT NULL
@@ -17,17 +17,20 @@ WITH base AS (
     -- When that default password was issued: a reset (must-change set after creation) restarts the grace.
     CASE WHEN m.must_change_password IS TRUE AND m.password_changed_at > m.created_at THEN m.password_changed_at
          ELSE coalesce(m.created_at, m.password_changed_at) END AS default_at,
-    CAST(timezone($tz, m.password_changed_at) AS DATE) AS password_day,
+    cmp_local_day(m.password_changed_at, $offsetMinutes) AS password_day,
     m.must_change_password IS TRUE OR m.password_changed_at IS NOT NULL AS password_known,
     coalesce(nullif(m.quota_mb, 0), $quotaMb) AS quota_mb,
     act.used_mb,
-    CAST(timezone($tz, act.last_login_at) AS DATE) AS lastlogon_day,
-    lg.day AS login_day,
+    cmp_local_day(act.last_login_at, $offsetMinutes) AS lastlogon_day,
+    act.last_login_at,
+    lg.login_day,
     CASE WHEN m.status = 'locked' THEN v.status_from END AS locked_from,
     CASE WHEN m.status = 'active' AND v.status_before = 'locked' THEN v.status_from END AS reopened_from,
     v.fwd_from, v.ext_targets
   FROM cmp_dates dt
   JOIN mailboxes m ON m.seen_from <= dt.d AND (m.seen_to IS NULL OR m.seen_to > dt.d)
+  -- the night's fast-changing facts from the latest export on or before d
+  LEFT JOIN cmp_nights n ON n.d = dt.d
   JOIN cmp_versions v ON v.address = m.address AND v.seen_from = m.seen_from
   LEFT JOIN cmp_agency_at a0 ON a0.d = dt.d AND a0.code = m.agency_code
   LEFT JOIN cmp_successor s1 ON s1.code = m.agency_code
@@ -36,35 +39,27 @@ WITH base AS (
   LEFT JOIN cmp_agency_at a2 ON a2.d = dt.d AND a2.code = s2.successor
   LEFT JOIN cmp_successor s3 ON s3.code = s2.successor
   LEFT JOIN cmp_agency_at a3 ON a3.d = dt.d AND a3.code = s3.successor
-  ASOF LEFT JOIN mailbox_activity act ON act.address = m.address AND act.export_date <= dt.d
-  ASOF LEFT JOIN cmp_login_days lg ON lg.address = m.address AND lg.day <= dt.d
-),
-first_use AS (
-  -- For a profile whose grace is 0 (change at the first login): the first login after the default was issued.
-  SELECT b.address, b.default_at,
-    least(
-      (SELECT min(CAST(timezone($tz, a.last_login_at) AS DATE)) FROM mailbox_activity a
-        WHERE a.address = b.address AND a.last_login_at > b.default_at),
-      (SELECT min(CAST(timezone($tz, l.time) AS DATE)) FROM logins l
-        WHERE l.address = b.address AND l.time > b.default_at)) AS first_login_day
-  FROM (SELECT DISTINCT address, default_at FROM base WHERE on_default AND status = 'active' AND $graceDays = 0) b
+  LEFT JOIN cmp_activity act ON act.export_date = n.night AND act.address = m.address
+  LEFT JOIN cmp_login_last lg ON lg.address = m.address AND lg.d = dt.d
 ),
 used AS (
-  SELECT b.*, f.first_login_day,
+  SELECT b.*,
     -- The last day the mailbox may have been used: an exact login day as is; Zimbra's weekly stamp plus its
     -- precision (benefit of the doubt, SPEC §3.2), never later than d.
     greatest(b.login_day, CASE WHEN b.lastlogon_day IS NOT NULL THEN least(b.lastlogon_day + $precisionDays, b.d) END)
       AS use_day
   FROM base b
-  LEFT JOIN first_use f ON f.address = b.address AND f.default_at = b.default_at
 ),
 due AS (
   SELECT *,
     -- Inactivity counts from creation, the last (possible) use, or a restore after a lock, whichever is latest.
     greatest(created_day, use_day, reopened_from) AS access_day,
     CASE WHEN status = 'active' AND on_default THEN
-      CASE WHEN $graceDays > 0 THEN CAST(timezone($tz, default_at) AS DATE) + $graceDays
-           WHEN $graceDays = 0 THEN first_login_day END END AS password_default_due,
+      CASE WHEN $graceDays > 0 THEN cmp_local_day(default_at, $offsetMinutes) + $graceDays
+           -- grace 0 (change at the first login): evidence of a login after the default was issued; the day of the
+           -- latest such login here, refined to the first one for findings (firstLogin.sql)
+           WHEN $graceDays = 0 AND (last_login_at > default_at OR login_day > cmp_local_day(default_at, $offsetMinutes))
+             THEN greatest(login_day, lastlogon_day) END END AS password_default_due,
     CASE WHEN status = 'active' AND NOT on_default THEN CAST(password_day + to_months($changeMonths) AS DATE)
       END AS password_stale_due,
     CASE WHEN status = 'locked' THEN locked_from + $lockedRevokeDays END AS locked_revoke_due,
@@ -72,7 +67,7 @@ due AS (
   FROM used
 )
 SELECT d, address, kind, status, display_name, department, title, registry_agency, agency_code,
-  created_day, on_default, CAST(timezone($tz, default_at) AS DATE) AS default_day, first_login_day, password_known,
+  created_day, on_default, default_at, cmp_local_day(default_at, $offsetMinutes) AS default_day, password_known,
   password_day, quota_mb, used_mb, lastlogon_day, login_day, use_day,
   access_day, locked_from, ext_targets,
   CASE WHEN password_default_due <= d THEN password_default_due END AS password_default_since,
