@@ -3,9 +3,10 @@
  * compare exactly), an in-memory warehouse with a night of logs loaded, and generated logs written to files.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { generateMaillogLines, type MaillogOptions } from '../../src/generate/maillog.ts';
 import type { QuarantineEntry } from '../../src/warehouse/ingestContext.ts';
@@ -14,7 +15,9 @@ import { mailTotals, type MailTotals } from '../../src/warehouse/maillog/summary
 import { schemaSql } from '../../src/warehouse/open.ts';
 
 export const PFLOGSUMM = '/usr/sbin/pflogsumm';
-export const REAL_LOGS = '/work/shared/testdata/postfix';
+/** shared/testdata/postfix beside the checkout (as CI lays it out), else the workplace's /work/shared. */
+const BESIDE_CHECKOUT = fileURLToPath(new URL('../../../shared/testdata/postfix', import.meta.url));
+export const REAL_LOGS = existsSync(BESIDE_CHECKOUT) ? BESIDE_CHECKOUT : '/work/shared/testdata/postfix';
 
 export function tempDir(prefix = 'tcv-maillog-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
