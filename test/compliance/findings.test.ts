@@ -121,6 +121,20 @@ describe('inactivity: Sóc Trăng revokes after 6 months, Sơn La locks after 90
     expect(hit.detail).toContain('7 ngày');
   });
 
+  it('sending mail (mail-log usage) is use too; a warehouse without the mail-log tables still works', async () => {
+    const S = 's@soctrang.gov.vn';
+    await f.mailbox({ address: S, agency: 'SKHCN', seenFrom: '2024-12-01', createdAt: '2024-06-01T08:00:00+07:00' });
+    await f.sentMail('2025-01-10', S, 3);
+    await f.sentMail('2025-01-12', S, 0);
+    expect(await sinceOf('soctrang-2024', '2025-07-09', 'inactive-revoke', S)).toBeNull();
+    const hit = (await findings('soctrang-2024', '2025-07-10')).find((x) => x.subject === S && x.ruleId === 'inactive-revoke')!;
+    expect(hit.since).toBe('2025-07-10');
+    expect(hit.detail).toBe('Không truy cập quá 6 tháng: gửi thư gần nhất 10/01/2025 (nhật ký thư).');
+    await f.conn.run('DROP TABLE mail_daily_mailbox');
+    // without the sending evidence: unused since creation (01/06/2024 + 6 months, moved up to the 01/01/2025 start)
+    expect(await sinceOf('soctrang-2024', '2025-01-11', 'inactive-revoke', S)).toBe('2025-01-01');
+  });
+
   it('a mailbox never used counts from its creation', async () => {
     await f.mailbox({ address: 'n@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2024-12-01', createdAt: '2024-12-31T08:00:00+07:00' });
     expect(await sinceOf('sonla-2025', '2025-03-31', 'inactive-lock', 'n@soctrang.gov.vn')).toBe('2025-03-31');

@@ -111,6 +111,15 @@ export class Fixture {
     await this.conn.run(`INSERT INTO logins VALUES (CAST($t AS TIMESTAMPTZ), $a, 'imap', '10.0.0.1')`, { t: time, a: address } as never);
   }
 
+  /** A day on which the mailbox sent `n` messages (mail-log usage aggregate, 002_maillog.sql). */
+  async sentMail(day: string, address: string, n = 1): Promise<void> {
+    await this.conn.run(
+      `INSERT INTO mail_daily_mailbox VALUES (CAST($d AS DATE), $a, NULL, CAST($n AS BIGINT), 1000, CAST($n AS BIGINT), 0,
+         0, 0, 0, 0, 0, 0)`,
+      { d: day, a: address, n } as never,
+    );
+  }
+
   async request(r: { id: string; type: string; agency: string; receivedAt: string; completedAt: string | null }): Promise<void> {
     await this.conn.run(
       `INSERT INTO requests VALUES ($id, $type, $agency, 'qlvbdh', CAST($rec AS TIMESTAMPTZ), CAST($done AS TIMESTAMPTZ),

@@ -2,7 +2,7 @@ import type { Fixture } from './fixture.ts';
 
 /**
  * Four departments of one group through 2025: Sở KH&CN and Sở Nội vụ hold the same mailboxes (a tie), Sở Y tế also
- * forwards one mailbox to Gmail, and Sở TT&TT merges into Sở KH&CN on 01/07/2025. Sở Nội vụ is renamed on 01/10.
+ * forwards one mailbox to Gmail (and another sent mail on 20/06), and Sở TT&TT merges into Sở KH&CN on 01/07/2025. Sở Nội vụ is renamed on 01/10.
  */
 export async function buildProvince(f: Fixture): Promise<void> {
   await f.agency({ code: 'STTTT', name: 'Sở Thông tin và Truyền thông', validTo: '2025-07-01', successor: 'SKHCN', headcount: 2 });
@@ -17,6 +17,7 @@ export async function buildProvince(f: Fixture): Promise<void> {
     await f.mailbox({ ...common, address: `${prefix}s@soctrang.gov.vn`, agency, kind: 'co-quan' });
     await f.login('2025-03-15T09:00:00+07:00', `${prefix}1@soctrang.gov.vn`);
   }
+  await f.sentMail('2025-06-20', 'y2@soctrang.gov.vn', 4);
   await f.mailbox({ ...common, address: 't1@soctrang.gov.vn', agency: 'STTTT', seenTo: '2025-07-01' });
   await f.mailbox({ ...common, address: 't1@soctrang.gov.vn', agency: 'STTTT', seenFrom: '2025-07-01', status: 'closed' });
   await f.request({ id: 'R1', type: 'cap-moi-ca-nhan', agency: 'STTTT', receivedAt: '2025-01-24T20:00:00+07:00', completedAt: '2025-02-10T09:00:00+07:00' });

@@ -24,7 +24,7 @@ describe('computeScores over a year', () => {
       ['STTTT', 44.1, 1],
       ['SKHCN', 34.2, 2],
       ['SNV', 34.2, 2],
-      ['SYT', 30.7, 4],
+      ['SYT', 33.3, 4],
     ]);
     expect(byCode(list, 'SKHCN').score).toBe(byCode(list, 'SNV').score);
     const merged = byCode(list, 'STTTT');
@@ -49,6 +49,8 @@ describe('computeScores over a year', () => {
     });
     const y = byCode(await scores('soctrang-2024', '2025'), 'SYT');
     expect(y.criteria.find((x) => x.id === 'no_external_forwarding')).toMatchObject({ numerator: 24, denominator: 36 });
+    // y1 logged in on 15/03, y2 sent mail on 20/06 (mail log): used at the 31/03 and 30/06 observations
+    expect(y.criteria.find((x) => x.id === 'regular_use')).toMatchObject({ numerator: 2, denominator: 24 });
   });
 
   it('requests count under the agency that sent them, on the day received (late across Tết)', async () => {

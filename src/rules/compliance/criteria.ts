@@ -9,7 +9,7 @@ const OBSERVED = 'cộng qua các mốc quan sát (ngày cuối mỗi tháng và
 
 function usePrecision(): string {
   return (
-    `đăng nhập theo nhật ký đăng nhập nếu có; nếu chỉ có zimbraLastLogonTimestamp (cập nhật tối đa ` +
+    `đăng nhập theo nhật ký đăng nhập, hoặc gửi thư theo nhật ký thư, nếu có; nếu chỉ có zimbraLastLogonTimestamp (cập nhật tối đa ` +
     `${LAST_LOGON_PRECISION_DAYS} ngày một lần) thì lần ghi nhận được tính thêm ${LAST_LOGON_PRECISION_DAYS} ngày, ` +
     'nên tiêu chí chỉ chính xác đến tuần, không đến ngày'
   );

@@ -13,14 +13,21 @@ export interface AccessEvidence {
   createdDay: string | null;
   /** Last login day from the exact log (logins.csv). */
   loginDay: string | null;
+  /** Last day it sent mail (mail log); sending needs a login. */
+  sentDay?: string | null;
   /** Last login day as Zimbra recorded it (zimbraLastLogonTimestamp, weekly precision). */
   lastLogonDay: string | null;
 }
 
 /** "đăng nhập gần nhất …" with the source and its precision, or "chưa từng đăng nhập" with the creation day. */
 export function describeLastAccess(e: AccessEvidence): string {
-  const exact = e.loginDay !== null && (e.lastLogonDay === null || e.loginDay >= e.lastLogonDay);
-  if (exact) return `đăng nhập gần nhất ${viDate(e.loginDay!)} (nhật ký đăng nhập)`;
+  const sent = e.sentDay ?? null;
+  const exact = [e.loginDay, sent].filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  if (exact !== null && (e.lastLogonDay === null || exact >= e.lastLogonDay)) {
+    return exact === e.loginDay
+      ? `đăng nhập gần nhất ${viDate(exact)} (nhật ký đăng nhập)`
+      : `gửi thư gần nhất ${viDate(exact)} (nhật ký thư)`;
+  }
   if (e.lastLogonDay !== null) {
     return (
       `đăng nhập gần nhất Zimbra ghi nhận ${viDate(e.lastLogonDay)} (chỉ cập nhật tối đa ` +

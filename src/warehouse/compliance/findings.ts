@@ -43,6 +43,7 @@ interface MailboxRow {
   password_day: string | null;
   lastlogon_day: string | null;
   login_day: string | null;
+  sent_day: string | null;
   locked_from: string | null;
   ext_targets: string[] | null;
   used_mb: number | null;
@@ -50,7 +51,7 @@ interface MailboxRow {
 }
 
 function mailboxDetail(policy: Policy, r: MailboxRow): string {
-  const access = { createdDay: r.created_day, loginDay: r.login_day, lastLogonDay: r.lastlogon_day };
+  const access = { createdDay: r.created_day, loginDay: r.login_day, sentDay: r.sent_day, lastLogonDay: r.lastlogon_day };
   switch (r.rule_id) {
     case 'password-default':
       return say.describePasswordDefault(policy, r.default_day, r.first_login_day);

@@ -11,14 +11,19 @@ export function sqlParams(policy: Policy): Record<string, unknown> {
 
 /**
  * Builds the session's temp tables for the given as-of dates (YYYY-MM-DD, local): cmp_dates, cmp_agency_at,
- * cmp_successor, cmp_login_last, cmp_versions, cmp_nights, cmp_activity and cmp_state (mailbox state and rule "since" days per date).
+ * cmp_successor, cmp_sent_days, cmp_use_last (exact logins and sending), cmp_versions, cmp_nights, cmp_activity and cmp_state (mailbox state and rule "since" days per date).
  * Temp tables work on a read-only warehouse; calling again replaces them.
  */
 export async function prepareState(conn: DuckDBConnection, policy: Policy, dates: readonly string[]): Promise<void> {
   const params = sqlParams(policy);
   await appendTempTable(conn, 'cmp_dates_text', ['d'], [...new Set(dates)].sort().map((d) => [d]));
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_dates AS SELECT DISTINCT CAST(d AS DATE) AS d FROM cmp_dates_text');
-  for (const name of ['macros', 'agencyAt', 'successors', 'loginLast', 'versions', 'nights', 'activityEmpty']) {
+  const [maillog] = await queryRows<{ n: number }>(
+    conn,
+    "SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE table_name = 'mail_daily_mailbox' AND NOT temporary",
+  );
+  const sent = maillog && maillog.n > 0 ? 'sentDays' : 'sentDaysNone';
+  for (const name of ['macros', 'agencyAt', 'successors', sent, 'useLast', 'versions', 'nights', 'activityEmpty']) {
     await runComplianceSql(conn, name, params);
   }
   const nights = await queryRows<{ night: string }>(conn, 'SELECT DISTINCT CAST(night AS VARCHAR) AS night FROM cmp_nights ORDER BY night');

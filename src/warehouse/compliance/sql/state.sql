@@ -24,6 +24,7 @@ WITH base AS (
     cmp_local_day(act.last_login_at, $offsetMinutes) AS lastlogon_day,
     act.last_login_at,
     lg.login_day,
+    lg.sent_day,
     CASE WHEN m.status = 'locked' THEN v.status_from END AS locked_from,
     CASE WHEN m.status = 'active' AND v.status_before = 'locked' THEN v.status_from END AS reopened_from,
     v.fwd_from, v.ext_targets
@@ -40,14 +41,14 @@ WITH base AS (
   LEFT JOIN cmp_successor s3 ON s3.code = s2.successor
   LEFT JOIN cmp_agency_at a3 ON a3.d = dt.d AND a3.code = s3.successor
   LEFT JOIN cmp_activity act ON act.export_date = n.night AND act.address = m.address
-  LEFT JOIN cmp_login_last lg ON lg.address = m.address AND lg.d = dt.d
+  LEFT JOIN cmp_use_last lg ON lg.address = m.address AND lg.d = dt.d
 ),
 used AS (
   SELECT b.*,
-    -- The last day the mailbox may have been used: an exact login day as is; Zimbra's weekly stamp plus its
-    -- precision (benefit of the doubt, SPEC §3.2), never later than d.
-    greatest(b.login_day, CASE WHEN b.lastlogon_day IS NOT NULL THEN least(b.lastlogon_day + $precisionDays, b.d) END)
-      AS use_day
+    -- The last day the mailbox may have been used: an exact login or sending day as is; Zimbra's weekly stamp plus
+    -- its precision (benefit of the doubt, SPEC §3.2), never later than d.
+    greatest(b.login_day, b.sent_day,
+      CASE WHEN b.lastlogon_day IS NOT NULL THEN least(b.lastlogon_day + $precisionDays, b.d) END) AS use_day
   FROM base b
 ),
 due AS (
@@ -68,7 +69,7 @@ due AS (
 )
 SELECT d, address, kind, status, display_name, department, title, registry_agency, agency_code,
   created_day, on_default, default_at, cmp_local_day(default_at, $offsetMinutes) AS default_day, password_known,
-  password_day, quota_mb, used_mb, lastlogon_day, login_day, use_day,
+  password_day, quota_mb, used_mb, lastlogon_day, login_day, sent_day, use_day,
   access_day, locked_from, ext_targets,
   CASE WHEN password_default_due <= d THEN password_default_due END AS password_default_since,
   CASE WHEN password_stale_due <= d THEN password_stale_due END AS password_stale_since,
