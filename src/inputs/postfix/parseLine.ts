@@ -263,20 +263,40 @@ function rejectEvent(e: MaillogEvent, rest: string): MaillogEvent {
 function toEvent(e: MaillogEvent, t: RegExpExecArray): MaillogEvent {
   const addr = lowerDomain(t[1]!);
   e.addr = addr;
-  e.addrDomain = addr.replace(/^[^@]+@/, '');
+  const at = addr.indexOf('@');
+  e.addrDomain = at > 0 ? addr.slice(at + 1) : addr; // pflogsumm: s/^[^@]+\@//
   e.origTo = t[2] ?? null;
   e.relay = t[3]!;
   e.delay = t[4]!;
   e.dsn = t[5] ?? null;
   e.status = t[6]!;
-  const rmdr = t[7]!;
-  e.forwarded = e.status === 'sent' && rmdr.includes('forwarded as ');
-  const paren = /^ \((.*)\)\s*$/s.exec(rmdr);
-  const detail = paren ? paren[1]! : rmdr.trim();
-  const q = /queued as ([0-9A-Za-z]+)\)?$/.exec(detail);
-  e.nextQid = q ? q[1]! : null;
+  const detail = replyText(t[7]!);
+  e.forwarded = e.status === 'sent' && detail.includes('forwarded as ');
+  e.nextQid = e.status === 'sent' ? queuedAs(detail) : null;
   e.detail = e.status === 'sent' && !e.forwarded ? null : clip(detail);
   return e;
+}
+
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** The reply after `status=…`: " (250 2.0.0 Ok)" → "250 2.0.0 Ok" (trailing whitespace and CR dropped). */
+function replyText(rmdr: string): string {
+  let end = rmdr.length;
+  while (end > 0 && isSpace(rmdr.charCodeAt(end - 1))) end--;
+  if (rmdr.startsWith(' (') && end > 2 && rmdr.charCodeAt(end - 1) === 41) return rmdr.slice(2, end - 1);
+  let start = 0;
+  while (start < end && isSpace(rmdr.charCodeAt(start))) start++;
+  return rmdr.slice(start, end);
+}
+
+/** "… queued as 5B2C3D4E5F" (the next hop's queue id) at the end of a reply, or null. */
+function queuedAs(detail: string): string | null {
+  const i = detail.lastIndexOf('queued as ');
+  if (i < 0) return null;
+  let end = detail.length;
+  if (detail.charCodeAt(end - 1) === 41) end--; // "… queued as X)" inside nested parentheses
+  const id = detail.slice(i + 10, end);
+  return /^[0-9A-Za-z]+$/.test(id) ? id : null;
 }
 
 function clip(s: string): string {
