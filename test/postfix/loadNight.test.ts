@@ -112,3 +112,28 @@ describe('the same night twice', () => {
     }
   });
 });
+
+describe('retention (004 Điều 9 khoản 1: logs kept at least 6 months)', () => {
+  it('purges facts older than the profile’s logRetentionMonths, keeps the daily aggregates', async () => {
+    const dir = tempDir();
+    const early = writeGeneratedLog(join(dir, 'early'), { date: '2026-01-10', seed: 41, messages: 80 });
+    const within = writeGeneratedLog(join(dir, 'within'), { date: '2026-02-10', seed: 42, messages: 80 });
+    const late = writeGeneratedLog(join(dir, 'late'), { date: '2026-08-20', seed: 43, messages: 80 });
+    const { conn, close } = await openWarehouse();
+    try {
+      await conn.run("INSERT INTO warehouse_meta VALUES ('policy', 'soctrang-2024')");
+      await loadNight(conn, [early], '2026-01-11');
+      await loadNight(conn, [within], '2026-02-11');
+      const before = await mailTotals(conn, { from: '2026-01-10', to: '2026-01-10' });
+      await loadNight(conn, [late], '2026-08-21');
+      const days = await rows<{ day: string }>(conn, 'SELECT DISTINCT day::VARCHAR AS day FROM mail_deliveries ORDER BY 1');
+      expect(days.map((d) => d.day).filter((d) => d < '2026-02-21')).toEqual([]); // 2026-08-21 minus 6 months
+      expect(days.some((d) => d.day.startsWith('2026-08-2'))).toBe(true);
+      const [kept] = await rows<{ n: number }>(conn, "SELECT count(*)::INTEGER AS n FROM mail_daily_totals WHERE day = DATE '2026-01-10'");
+      expect(kept!.n).toBe(1);
+      expect(await mailTotals(conn, { from: '2026-01-10', to: '2026-01-10' })).toEqual(before);
+    } finally {
+      close();
+    }
+  });
+});
