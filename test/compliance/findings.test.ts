@@ -284,10 +284,16 @@ describe('text not in Unicode and addresses not in the current format (informati
   it('quarantined legacy-encoded rows, and a personal address in another profile’s format', async () => {
     await f.quarantine('2025-03-02', 'agencies.csv', 7, 'văn bản mã TCVN3 không chuyển được sang Unicode');
     await f.quarantine('2025-03-02', 'agencies.csv', 8, 'thiếu cột code');
+    await f.ingestRun('2025-03-01', [
+      'mailboxes.csv: 12 ô theo bảng mã TCVN3 (ABC) đã được chuyển sang Unicode TCVN 6909:2001',
+      'requests.csv: cột thừa "ghi chu 2" bị bỏ qua',
+    ]);
     await f.mailbox({ address: 'ntbinh.sotttt@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', name: 'Nguyễn Thanh Bình', createdAt: '2014-11-01T08:00:00+07:00' });
     await f.mailbox({ address: 'ntbinh@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', name: 'Nguyễn Thanh Bình' });
     const all = await findings('soctrang-2024', '2025-03-02');
-    expect(all.filter((x) => x.ruleId === 'text-not-unicode').map((x) => x.subject)).toEqual(['agencies.csv:7']);
+    const text = (await findings('soctrang-2024', '2025-03-02', '2025-03-01')).filter((x) => x.ruleId === 'text-not-unicode');
+    expect(text.map((x) => [x.subject, x.since])).toEqual([['agencies.csv:7', '2025-03-02'], ['mailboxes.csv', '2025-03-01']]);
+    expect(text[0]!.citation).toBe('002 Điều 5 khoản 2');
     const addr = all.filter((x) => x.ruleId === 'address-format');
     // Created in 2014, but QĐ 59/2024 is in force from 01/01/2025: nothing is "since" before its rule exists.
     expect(addr.map((x) => [x.subject, x.severity, x.since])).toEqual([['ntbinh.sotttt@soctrang.gov.vn', 'thong-tin', '2025-01-01']]);

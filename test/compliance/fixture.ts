@@ -140,11 +140,11 @@ export class Fixture {
     await this.conn.run('INSERT INTO warehouse_meta VALUES ($k, $v)', { k: key, v: value } as never);
   }
 
-  async ingestRun(exportDate: string): Promise<void> {
+  async ingestRun(exportDate: string, warnings: string[] = []): Promise<void> {
     await this.conn.run(
       `INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), CAST($d AS DATE), '/x',
-         $d, TIMESTAMPTZ '2025-01-01 00:00:00+07', TIMESTAMPTZ '2025-01-01 00:00:00+07', '{}', 0, '[]', '[]')`,
-      { d: exportDate } as never,
+         $d, TIMESTAMPTZ '2025-01-01 00:00:00+07', TIMESTAMPTZ '2025-01-01 00:00:00+07', '{}', 0, CAST($w AS JSON), '[]')`,
+      { d: exportDate, w: JSON.stringify(warnings) } as never,
     );
   }
 
