@@ -61,7 +61,7 @@ async function selectPolicy(conn: DuckDBConnection, option: unknown): Promise<Po
 function table(result: ScoreResult, policy: Policy): string {
   const p = result.period;
   const lines = [
-    `Điểm tuân thủ quy chế thư điện tử — ${p.label} (${viDate(p.from)}–${viDate(p.to)})`,
+    `Điểm tuân thủ quy chế thư điện tử — ${p.label}${p.kind === 'ad-hoc' ? '' : ` (${viDate(p.from)}–${viDate(p.to)})`}`,
     `Hồ sơ: ${policy.id} (${policy.name}); phương pháp ${result.methodVersion}; so với ${result.previousPeriod.label}`,
     result.data ? `Dữ liệu: ${viDate(result.data.from)}–${viDate(result.data.to)}` : 'Kho chưa có dữ liệu hộp thư.',
   ];
