@@ -21,10 +21,13 @@ const DAY_SHIFTED: Record<string, string> = {
   mail_messages: `SELECT export_date - k, qid, received_at - to_days(k), day - k, via, program, client_host, client_ip, sasl_username,
     sender, size, nrcpt, parent_qid, root_qid, is_reinjection FROM mail_messages, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
   mail_deliveries: `SELECT export_date - k, qid, time - to_days(k), day - k, recipient, orig_to, relay, program, delay, dsn, status, detail,
-    forwarded, is_filter_hop, next_qid, msg_export_date - k FROM mail_deliveries, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
+    forwarded, is_filter_hop, next_qid, msg_export_date - k, pos FROM mail_deliveries, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
   mail_rejects: `SELECT export_date - k, time - to_days(k), day - k, kind, program, qid, stage, client_host, client_ip, sender, recipient, reason
     FROM mail_rejects, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
 };
+
+/** The night's busiest day: per-day usage rows are copied from it (one day per copied night, no overlaps). */
+const MAIN_DAY = `SELECT arg_max(day, received) FROM mail_daily_totals WHERE export_date = $night::DATE`;
 
 const AGGREGATES_SHIFTED: Record<string, string> = {
   mail_daily_totals: `SELECT export_date - k, day - k, received, delivered, forwarded, deferrals, bounced, rejected, reject_warnings, held,
@@ -34,10 +37,10 @@ const AGGREGATES_SHIFTED: Record<string, string> = {
   mail_daily_deferred: `SELECT export_date - k, day - k, qid FROM mail_daily_deferred, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
   mail_daily_mailbox: `SELECT day - k, address, agency_code, sent_messages, sent_bytes, sent_rcpt_internal, sent_rcpt_external, received_messages,
     received_from_internal, received_from_external, received_bytes, bounced, rejected_inbound
-    FROM mail_daily_mailbox, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day IN (SELECT day FROM mail_daily_totals WHERE export_date = $night::DATE)`,
+    FROM mail_daily_mailbox, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day = (${MAIN_DAY})`,
   mail_daily_agency: `SELECT day - k, agency_code, active_senders, active_receivers, sent_messages, sent_bytes, sent_rcpt_internal,
     sent_rcpt_external, received_messages, received_from_internal, received_from_external, received_bytes, bounced, rejected_inbound
-    FROM mail_daily_agency, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day IN (SELECT day FROM mail_daily_totals WHERE export_date = $night::DATE)`,
+    FROM mail_daily_agency, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day = (${MAIN_DAY})`,
 };
 
 /** The night's own rows out, so the timed load is a first load of that night. */
