@@ -115,3 +115,34 @@ describe('mail_daily_mailbox', () => {
     }
   });
 });
+
+describe('a retry after the log rotation', () => {
+  it('finds its message in the previous night', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first');
+    const second = join(dir, 'second');
+    writeFileSync(first, [
+      `Nov 20 23:50:00 mail postfix/smtpd[1]: BBBB000001: client=mail.${D}[10.10.0.5]`,
+      `Nov 20 23:50:00 mail postfix/qmgr[2]: BBBB000001: from=<an@${D}>, size=5000, nrcpt=1 (queue active)`,
+      `Nov 20 23:50:30 mail postfix/smtp[3]: BBBB000001: to=<x@abc.vn>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.abc.vn[203.113.1.2]:25: Connection timed out)`,
+    ].join('\n') + '\n');
+    writeFileSync(second, [
+      `Nov 21 00:20:01 mail postfix/smtp[3]: BBBB000001: to=<x@abc.vn>, relay=mx.abc.vn[203.113.1.2]:25, delay=1801, delays=1800/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+      `Nov 21 00:20:01 mail postfix/qmgr[2]: BBBB000001: removed`,
+    ].join('\n') + '\n');
+    const w = await openWarehouse();
+    try {
+      await loadNight(w.conn, [first], '2026-11-21');
+      await loadNight(w.conn, [second], '2026-11-22');
+      const d = await rows(w.conn, "SELECT export_date::VARCHAR AS night, status, msg_export_date::VARCHAR AS msg_night FROM mail_deliveries ORDER BY time");
+      expect(d).toEqual([
+        { night: '2026-11-21', status: 'deferred', msg_night: '2026-11-21' },
+        { night: '2026-11-22', status: 'sent', msg_night: '2026-11-21' },
+      ]);
+      const [usage] = await rows(w.conn, "SELECT sent_rcpt_external::INTEGER AS rex FROM mail_daily_mailbox WHERE address = 'an@soctrang.gov.vn' AND day = DATE '2026-11-21'");
+      expect(usage).toEqual({ rex: 1 });
+    } finally {
+      w.close();
+    }
+  });
+});

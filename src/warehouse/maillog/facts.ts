@@ -6,12 +6,11 @@ import { localDay } from './totals.ts';
 const MESSAGES_SQL = `
 INSERT INTO mail_messages
 WITH recv AS (
-  SELECT qid, arg_min(ms, pos) AS ms, arg_min(kind, pos) AS kind, arg_min(cmd, pos) AS program,
-    arg_min(client_host, pos) AS client_host, arg_min(client_ip, pos) AS client_ip, arg_min(sasl, pos) AS sasl,
-    arg_min(orig_qid, pos) AS orig_qid
+  SELECT qid, unnest(arg_min({'ms': ms, 'kind': kind, 'program': cmd, 'client_host': client_host, 'client_ip': client_ip,
+    'sasl': sasl, 'orig_qid': orig_qid}, pos))
   FROM maillog_recv GROUP BY qid
 ), frm AS (
-  SELECT qid, arg_min(ms, pos) AS ms, arg_min(addr, pos) AS sender, arg_min(size, pos) AS size, arg_min(nrcpt, pos) AS nrcpt
+  SELECT qid, unnest(arg_min({'ms': ms, 'sender': addr, 'size': size, 'nrcpt': nrcpt}, pos))
   FROM maillog_from GROUP BY qid
 ), hop AS (
   SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM mail_deliveries
@@ -48,25 +47,26 @@ async function linkRoots(conn: DuckDBConnection, night: string, depth = 6): Prom
   }
 }
 
-/** The night's to= lines from `source` (maillog_to, or DuckDB's CSV reader over the staged files). */
+/** The night's to= lines from `source` (maillog_to, or DuckDB's CSV reader over the staged files), read once. */
 const deliveriesSql = (source: string) => `
 INSERT INTO mail_deliveries
-WITH ours AS (
-  SELECT qid FROM maillog_recv UNION SELECT qid FROM maillog_from
-), t AS (
-  SELECT * FROM ${source}
-), earlier AS (
+SELECT $night::DATE, t.qid, to_timestamp(t.ms / 1000), ${localDay('t.ms')}, t.addr, t.orig_to, t.relay, t.cmd,
+  TRY_CAST(t.delay AS DOUBLE), t.dsn, t.status, t.detail, t.forwarded, t.filter_hop, t.next_qid,
+  CASE WHEN o.qid IS NOT NULL THEN $night::DATE END, t.pos
+FROM ${source} t
+LEFT JOIN (SELECT qid FROM maillog_recv UNION SELECT qid FROM maillog_from) o ON o.qid = t.qid`;
+
+/** Deliveries of messages queued in an earlier night (a retry past the log rotation): the latest such night within
+ * two weeks. Few rows, so an update. */
+const EARLIER_NIGHT_SQL = `
+UPDATE mail_deliveries AS d SET msg_export_date = e.export_date
+FROM (
   SELECT qid, max(export_date) AS export_date FROM mail_messages
   WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL 14 DAY
-    AND qid IN (SELECT qid FROM t WHERE qid NOT IN (SELECT qid FROM ours))
+    AND qid IN (SELECT qid FROM mail_deliveries WHERE export_date = $night::DATE AND msg_export_date IS NULL)
   GROUP BY qid
-)
-SELECT $night::DATE, t.qid, to_timestamp(t.ms / 1000), ${localDay('t.ms')}, t.addr, t.orig_to, t.relay, t.cmd, TRY_CAST(t.delay AS DOUBLE),
-  t.dsn, t.status, t.detail, t.forwarded, t.filter_hop, t.next_qid,
-  CASE WHEN o.qid IS NOT NULL THEN $night::DATE ELSE e.export_date END, t.pos
-FROM t
-LEFT JOIN ours o ON o.qid = t.qid
-LEFT JOIN earlier e ON e.qid = t.qid`;
+) e
+WHERE d.export_date = $night::DATE AND d.msg_export_date IS NULL AND d.qid = e.qid`;
 
 const REJECTS_SQL = `
 INSERT INTO mail_rejects
@@ -83,6 +83,7 @@ export async function loadNightFacts(
     await conn.run(`DELETE FROM ${table} WHERE export_date = $night::DATE`, { night });
   }
   const delivered = await changed(conn, deliveriesSql(deliveries.sql), { night, ...deliveries.params });
+  await conn.run(EARLIER_NIGHT_SQL, { night });
   const messages = await changed(conn, MESSAGES_SQL, { night });
   await linkRoots(conn, night);
   const rejects = await changed(conn, REJECTS_SQL, { night });
