@@ -137,3 +137,32 @@ describe('retention (004 Điều 9 khoản 1: logs kept at least 6 months)', () 
     }
   });
 });
+
+describe('files that cannot be read whole', () => {
+  it('a .gz cut short: the lines before the cut are loaded, the file is reported and quarantined', async () => {
+    const dir = tempDir();
+    const plain = writeGeneratedLog(join(dir, 'plain'), { date: '2026-11-20', seed: 51, messages: 300 });
+    const gz = gzipSync(readFileSync(plain));
+    const cut = join(dir, 'maillog.1.gz');
+    writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
+    const night = await loaded([cut], '2026-11-21');
+    try {
+      const [f] = await rows<{ lines: number }>(night.conn, 'SELECT lines::INTEGER AS lines FROM mail_log_files');
+      expect(f!.lines).toBeGreaterThan(100);
+      expect(night.warnings.join('\n')).toContain('tệp nén bị cắt cụt hoặc hỏng');
+      expect(night.quarantine.some((q) => q.file === 'maillog.1.gz' && q.line === null && q.reason.includes('tệp nén'))).toBe(true);
+      expect((await night.totals()).received).toBeGreaterThan(0);
+    } finally {
+      night.close();
+    }
+  });
+
+  it('a missing file fails the run with a Vietnamese message', async () => {
+    const { conn, close } = await openWarehouse();
+    try {
+      await expect(loadNight(conn, [join(tempDir(), 'maillog')], '2026-11-21')).rejects.toThrow(/không đọc được tệp nhật ký thư/);
+    } finally {
+      close();
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
+import { RunError } from '../../cli/command.ts';
 import { loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
 import { isPolicyId } from '../../rules/policy/load.ts';
@@ -63,9 +64,20 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
       deliveriesAsFiles: true,
     });
     reportFiles(ctx, staged.stats);
+    for (const s of staged.stats) {
+      if (s.damaged) {
+        ctx.quarantine({ file: s.file, line: null, column: null, raw: null, reason: `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng (${s.damaged}); đã nạp các dòng đọc được` });
+      }
+    }
     await recordFiles(ctx, staged.stats);
     ctx.progress('nhật ký thư: nạp lượt chuyển, thư và từ chối');
     facts = await loadNightFacts(ctx.conn, ctx.exportDate, staged.deliveries);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EIO') {
+      throw new RunError(`không đọc được tệp nhật ký thư: ${(err as Error).message}`);
+    }
+    throw err;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,6 +96,7 @@ function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
       s.garbled > 0 ? `${s.garbled} dòng không đọc được` : '',
       s.unknown > 0 ? `${s.unknown} dòng Postfix loại không nhận ra` : '',
       s.truncatedLast ? 'dòng cuối bị cắt' : '',
+      s.damaged ? `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng` : '',
     ].filter(Boolean);
     if (problems.length > 0) {
       ctx.warn(`${s.file}: ${problems.join(', ')} (trên ${s.lines} dòng; đã bỏ qua, mẫu trong danh sách cách ly)`);

@@ -43,6 +43,7 @@ export async function runParseTasks(tasks: readonly RangeTask[], threads: number
   }
   const results: RangeResult[] = new Array(tasks.length);
   let next = 0;
+  const workers: Worker[] = [];
   const workerData = {
     tsxApi: tsxApiUrl(),
     module: new URL('./parseRange.ts', import.meta.url).href,
@@ -51,6 +52,7 @@ export async function runParseTasks(tasks: readonly RangeTask[], threads: number
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData });
+      workers.push(worker);
       let current = -1;
       const finish = (err?: Error) => {
         void worker.terminate();
@@ -63,12 +65,19 @@ export async function runParseTasks(tasks: readonly RangeTask[], threads: number
         worker.postMessage(tasks[current]);
       };
       worker.on('message', (msg: { ready?: boolean; result?: RangeResult; error?: string }) => {
-        if (msg.error !== undefined) return finish(new Error(`luồng đọc nhật ký thư gặp lỗi: ${msg.error}`));
+        if (msg.error !== undefined) {
+          next = tasks.length; // no new work for the others
+          return finish(new Error(`luồng đọc nhật ký thư gặp lỗi: ${msg.error}`));
+        }
         if (msg.result) results[current] = msg.result;
         feed();
       });
       worker.on('error', (err) => finish(err));
     });
-  await Promise.all(Array.from({ length: n }, one));
+  try {
+    await Promise.all(Array.from({ length: n }, one));
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
   return results;
 }

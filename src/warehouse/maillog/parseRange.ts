@@ -34,6 +34,8 @@ export interface RangeResult {
   garbled: number;
   unknown: number;
   truncatedLast: boolean;
+  /** Decompression stopped early with this error (see readLines). */
+  damaged?: string;
   /** Samples, with line numbers counted within the range. */
   bad: { kind: BadKind; line: number; raw: string }[];
 }
@@ -88,6 +90,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
     r.lines = read.lines;
     r.bytes = task.range ? task.range.end - task.range.start : read.bytes;
     r.truncatedLast = read.truncatedLast;
+    if (read.damaged) r.damaged = read.damaged;
     if (read.truncatedLast) sample('truncated', 1, read.lines, last, lastAscii);
   } finally {
     for (const key of STAGE_KEYS) {

@@ -12,6 +12,8 @@ export interface ReadStats {
   bytes: number;
   /** The range ended at the end of the file without a newline: the last line may have been cut off mid-write. */
   truncatedLast: boolean;
+  /** A compressed file that stopped decompressing (cut short, damaged): the error; the lines before it were read. */
+  damaged?: string;
 }
 
 /** `onLine(line, lineNo, plain, offset)`: 1-based number within the range, byte offset of the line's start; `plain`
@@ -69,10 +71,18 @@ export async function readLines(path: string, onLine: LineHandler, range?: ByteR
   let pending: Buffer = Buffer.alloc(0);
   if (isGzipFile(path)) {
     if (range) throw new Error('a gzip file cannot be read by byte range');
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }))) {
-      const c = chunk as Buffer;
-      stats.bytes += c.length;
-      pending = Buffer.from(emit(pending.length > 0 ? Buffer.concat([pending, c]) : c));
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    const input = createReadStream(path, { highWaterMark: 1 << 20 });
+    input.on('error', (err) => gunzip.destroy(err));
+    try {
+      for await (const chunk of input.pipe(gunzip)) {
+        const c = chunk as Buffer;
+        stats.bytes += c.length;
+        pending = Buffer.from(emit(pending.length > 0 ? Buffer.concat([pending, c]) : c));
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EACCES') throw err;
+      stats.damaged = (err as Error).message; // a rotated log cut short: keep what was read
     }
   } else {
     const fd = openSync(path, 'r');

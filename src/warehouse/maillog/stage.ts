@@ -24,6 +24,8 @@ export interface FileStats {
   garbled: number;
   unknown: number;
   truncatedLast: boolean;
+  /** A compressed file that could not be read to its end: the decompressor's error. */
+  damaged?: string;
 }
 
 /** What to stage: a syslog file to read, or events already made from another format (messages.csv). */
@@ -149,6 +151,7 @@ function collect(
     s.garbled += r.garbled;
     s.unknown += r.unknown;
     s.truncatedLast ||= r.truncatedLast;
+    if (r.damaged) s.damaged = r.damaged;
     for (const key of STAGE_KEYS) files[key].push(r.files[key]);
   }
 }
