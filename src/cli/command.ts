@@ -16,8 +16,6 @@ export type ParsedValues = Record<string, string | boolean | string[] | boolean[
 
 export interface Command {
   name: string;
-  /** One Vietnamese line for the command list. */
-  summary: string;
   /** Usage text shown by `--help` and on a usage error. */
   usage: string;
   options: OptionSpec;

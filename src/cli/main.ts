@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { EXIT, RunError, UsageError, type Command, type CommandIO } from './command.ts';
+import { EXIT, RunError, UsageError, type CommandIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 function overview(): string {
@@ -24,11 +24,12 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     (name ? io.stdout : io.stderr)(overview() + '\n');
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`Lỗi: không có lệnh "${name}".\n\n${overview()}\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage.trimEnd() + '\n');
     return EXIT.ok;

@@ -92,7 +92,6 @@ function selectOrg(values: ParsedValues, policy: Policy): string | undefined {
 
 export const addressCommand: Command = {
   name: 'address',
-  summary: 'in địa chỉ hộp thư cá nhân mà mỗi người sẽ được cấp theo hồ sơ quy định',
   get usage() {
     return usage();
   },

@@ -17,7 +17,6 @@ export function parseAudience(values: ParsedValues): Audience {
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'dựng trang web tĩnh từ kho dữ liệu (bản công khai hoặc nội bộ)',
   usage: `Cách dùng: npm run cli -- build --db TỆP --audience public|internal --out THƯ_MỤC [--base /đường/dẫn/]
 
 Dựng trang web tĩnh (Astro) từ kho dữ liệu DuckDB.

@@ -40,7 +40,6 @@ Ví dụ:
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'sinh bộ dữ liệu xuất mẫu của một tỉnh (giả lập, có tính quyết định)',
   usage: USAGE,
   options: {
     out: { type: 'string' },

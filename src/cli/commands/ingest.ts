@@ -65,7 +65,6 @@ export function jsonSummary(results: readonly NightResult[]): { rows_loaded: Rec
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'kiểm tra và nạp một đêm xuất dữ liệu vào kho (an toàn khi chạy lại)',
   usage: USAGE,
   options: {
     exports: { type: 'string' },

@@ -16,7 +16,6 @@ function releaseId(now: Date): string {
 
 export const nightlyCommand: Command = {
   name: 'nightly',
-  summary: 'công việc hằng đêm: nạp dữ liệu rồi dựng cả bản công khai và nội bộ, thay trang cũ một cách nguyên tử',
   usage: `Cách dùng: npm run cli -- nightly --exports THƯ_MỤC --db TỆP --out THƯ_MỤC [--base /đường/dẫn/] [--wait GIÂY]
 
 Chạy công việc hằng đêm:

@@ -43,7 +43,6 @@ export function vietnamToday(now = new Date()): string {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'báo cáo 6 tháng, năm, đột xuất gửi UBND tỉnh (HTML, PDF, CSV, XLSX)',
   usage: USAGE,
   options: {
     db: { type: 'string' },

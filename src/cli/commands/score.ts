@@ -97,7 +97,6 @@ async function writeLists(conn: DuckDBConnection, policy: Policy, period: Period
 
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'điểm tuân thủ và xếp hạng cơ quan theo kỳ',
   usage: USAGE,
   options: {
     db: { type: 'string' },

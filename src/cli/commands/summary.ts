@@ -64,7 +64,6 @@ function table(t: MailTotals, from?: string, to?: string): string {
 
 export const summaryCommand: Command = {
   name: 'summary',
-  summary: 'tổng hợp nhật ký thư (như "Grand Totals" của pflogsumm)',
   usage: USAGE,
   options: {
     db: { type: 'string' },
