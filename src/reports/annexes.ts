@@ -3,8 +3,9 @@
  * period plus a "Tổng cộng" row that is the sum of the rows above it. Vietnamese headers, widths for XLSX.
  */
 import { viDate } from '../rules/period.ts';
+import { hasMailLog, mailCoverage } from './document.ts';
 import type { Cell, DataTable, TableColumn } from './csv.ts';
-import type { AgencyFigures, AgencyReportRow, ReportModel } from './model.ts';
+import { MB_KEYS, type AgencyFigures, type AgencyReportRow, type ReportModel } from './model.ts';
 
 export interface Annex {
   /** File stem: phu-luc-1-hop-thu … */
@@ -14,6 +15,8 @@ export interface Annex {
   /** Short XLSX sheet name (Excel allows 31 characters). */
   sheet: string;
   table: DataTable;
+  /** How the figures are counted, printed under the table (not part of the CSV/XLSX data). */
+  note?: string;
 }
 
 type FigureColumn = { key: keyof AgencyFigures; header: string; width?: number };
@@ -29,14 +32,20 @@ const AGENCY_COLUMNS: TableColumn[] = [
 const int = '#,##0';
 
 function agencyTable(m: ReportModel, figures: FigureColumn[]): DataTable {
-  const columns = [...AGENCY_COLUMNS, ...figures.map((f) => ({ header: f.header, width: f.width ?? 14, numFmt: f.key === 'usedMb' ? '#,##0.0' : int }))];
+  const columns = [...AGENCY_COLUMNS, ...figures.map((f) => ({ header: f.header, width: f.width ?? 14, numFmt: (MB_KEYS as readonly string[]).includes(f.key) ? '#,##0.0' : int }))];
   const rows: Cell[][] = m.rows.map((r: AgencyReportRow, i) => [i + 1, r.code || '—', r.name, r.existed ?? '', r.note ?? '', ...figures.map((f) => r[f.key])]);
   rows.push([null, null, 'Tổng cộng', null, null, ...figures.map((f) => m.totals[f.key])]);
   return { columns, rows };
 }
 
+/**
+ * Who the annexes are for. `public` (the provincial portal) leaves out the incidents' free-text "Nội dung": the
+ * operator's wording may name a person or a personal mailbox. Every other annex is per agency and the same in both.
+ */
+export type AnnexVariant = 'internal' | 'public';
+
 /** The annex tables of `m`, in the order the report cites them. */
-export function reportAnnexes(m: ReportModel): Annex[] {
+export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'): Annex[] {
   const mailboxes = agencyTable(m, [
     { key: 'issued', header: 'Cấp mới' },
     { key: 'changed', header: 'Thay đổi' },
@@ -60,8 +69,21 @@ export function reportAnnexes(m: ReportModel): Annex[] {
     { key: 'passwordDefault', header: 'Chưa đổi mật khẩu mặc định', width: 18 },
     { key: 'passwordStale', header: 'Mật khẩu quá hạn đổi', width: 16 },
     { key: 'forwardExternal', header: 'Chuyển tiếp ra ngoài', width: 16 },
+    { key: 'mailRejectedInbound', header: 'Thư gửi đến bị máy chủ từ chối', width: 18 },
   ]);
-  const incidents: DataTable = {
+  const traffic = agencyTable(m, [
+    { key: 'mailSent', header: 'Thư gửi đi' },
+    { key: 'mailSentRcptInternal', header: 'Lượt gửi tới địa chỉ trong tỉnh', width: 16 },
+    { key: 'mailSentRcptExternal', header: 'Lượt gửi ra ngoài tỉnh', width: 16 },
+    { key: 'mailReceived', header: 'Thư nhận' },
+    { key: 'mailReceivedInternal', header: 'Nhận từ trong tỉnh', width: 14 },
+    { key: 'mailReceivedExternal', header: 'Nhận từ ngoài tỉnh', width: 14 },
+    { key: 'mailSentMb', header: 'Dung lượng gửi (MB)', width: 14 },
+    { key: 'mailReceivedMb', header: 'Dung lượng nhận (MB)', width: 14 },
+    { key: 'mailActiveSenders', header: 'Hộp thư có gửi thư', width: 14 },
+  ]);
+  const withSummary = variant === 'internal';
+  const incidentsFull: DataTable = {
     columns: [
       { header: 'STT', width: 6 },
       { header: 'Mã sự cố', width: 14 },
@@ -85,6 +107,10 @@ export function reportAnnexes(m: ReportModel): Annex[] {
       x.within_deadline === null ? 'Không đánh giá' : x.within_deadline ? 'Có' : 'Không',
     ]),
   };
+  const SUMMARY = 5;
+  const incidents: DataTable = withSummary
+    ? incidentsFull
+    : { columns: incidentsFull.columns.filter((_, j) => j !== SUMMARY), rows: incidentsFull.rows.map((r) => r.filter((_, j) => j !== SUMMARY)) };
   const ranking: DataTable = {
     columns: [
       { header: 'Nhóm', width: 16 },
@@ -99,9 +125,21 @@ export function reportAnnexes(m: ReportModel): Annex[] {
   return [
     { slug: 'phu-luc-1-hop-thu', sheet: 'PL1 Hộp thư', title: 'Phụ lục 1. Hộp thư theo cơ quan, đơn vị', table: mailboxes },
     { slug: 'phu-luc-2-phieu-yeu-cau', sheet: 'PL2 Phiếu yêu cầu', title: 'Phụ lục 2. Phiếu yêu cầu và thời hạn xử lý', table: requests },
-    { slug: 'phu-luc-3-an-toan', sheet: 'PL3 Mật khẩu, chuyển tiếp', title: 'Phụ lục 3. Mật khẩu và chuyển tiếp thư', table: security },
+    { slug: 'phu-luc-3-an-toan', sheet: 'PL3 Mật khẩu, chuyển tiếp', title: 'Phụ lục 3. Mật khẩu, chuyển tiếp thư và thư bị từ chối', table: security },
     { slug: 'phu-luc-4-su-co', sheet: 'PL4 Sự cố', title: 'Phụ lục 4. Sự cố và thời hạn báo cáo', table: incidents },
     { slug: 'phu-luc-5-xep-hang', sheet: 'PL5 Xếp hạng', title: 'Phụ lục 5. Xếp hạng tuân thủ', table: ranking },
+    {
+      slug: 'phu-luc-6-luu-luong-thu',
+      sheet: 'PL6 Lưu lượng thư',
+      title: 'Phụ lục 6. Lưu lượng thư điện tử theo cơ quan, đơn vị',
+      table: traffic,
+      note:
+        `${mailCoverage(m)}${hasMailLog(m) ? ' ' : ''}` +
+        (hasMailLog(m)
+          ? 'Thư của mỗi ngày được tính cho cơ quan mà hộp thư thuộc về tại ngày đó; một thư được tính một lần dù qua bộ lọc nhiều lần. ' +
+            '"Lượt gửi" đếm mỗi người nhận một lượt. Hộp thư có gửi thư được tính một lần, ở cơ quan của ngày gửi cuối cùng trong kỳ.'
+          : ''),
+    },
   ];
 }
 

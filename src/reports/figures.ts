@@ -62,6 +62,53 @@ export interface SecurityRow {
   forwardExternal: number;
 }
 
+/** Mail traffic of one agency code in the period (mail_daily_mailbox, each day under the agency of that day). */
+export interface MailTrafficRow {
+  code: string;
+  sent: number;
+  sent_rcpt_internal: number;
+  sent_rcpt_external: number;
+  received: number;
+  received_internal: number;
+  received_external: number;
+  sent_mb: number;
+  received_mb: number;
+  /** Mailboxes that sent mail, each once, under the agency of the last day it sent. */
+  active_senders: number;
+  rejected_inbound: number;
+}
+
+/** The mail server's counters for the period (mail_daily_totals) and how much of the period the log covers. */
+export interface MailServerTotals {
+  received: number;
+  delivered: number;
+  forwarded: number;
+  deferrals: number;
+  bounced: number;
+  rejected: number;
+  reject_warnings: number;
+  held: number;
+  discarded: number;
+  received_mb: number;
+  delivered_mb: number;
+}
+
+/** Reason classes of NOQUEUE rejects (mailRejectClasses.sql). */
+export type RejectClass = 'dnsbl' | 'postscreen' | 'content' | 'helo' | 'relay' | 'recipient' | 'sender' | 'client' | 'server' | 'other';
+
+export interface MailLogFigures {
+  /** Days of the period with mail-log aggregates, out of `periodDays` (the period's days up to `coveredTo`). */
+  daysCovered: number;
+  periodDays: number;
+  coveredTo: string;
+  /** The days of the period without mail-log data, as inclusive ranges (YYYY-MM-DD). */
+  gaps: { from: string; to: string }[];
+  server: MailServerTotals;
+  traffic: MailTrafficRow[];
+  /** Rejects with their facts still kept, by class; their sum may be below server.rejected once facts are purged. */
+  rejectClasses: { cls: RejectClass; n: number }[];
+}
+
 export interface RankingRow {
   code: string;
   name: string;
@@ -84,6 +131,8 @@ export interface ReportFigures {
   requests: RequestRow[];
   incidents: IncidentRow[];
   security: SecurityRow[];
+  /** null when the warehouse has no mail-log tables (made before the mail log was loaded). */
+  mailLog: MailLogFigures | null;
   ranking: RankingRow[];
   methodVersion: string;
 }

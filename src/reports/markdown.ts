@@ -13,18 +13,23 @@ function inline(text: string): string {
   return escapeHtml(text).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 }
 
-/** Renders the Markdown subset to HTML blocks (p, ul, ol). */
-export function markdownToHtml(markdown: string): string {
-  const out: string[] = [];
-  type List = { tag: 'ul' | 'ol'; items: string[] };
-  let list = null as List | null;
+/** One block of the Markdown subset: a paragraph (one item) or a list (one item per entry); items keep their **bold**. */
+export interface MarkdownBlock {
+  kind: 'p' | 'ul' | 'ol';
+  items: string[];
+}
+
+/** Parses the Markdown subset into paragraphs and lists (for HTML and Word alike). */
+export function parseMarkdown(markdown: string): MarkdownBlock[] {
+  const out: MarkdownBlock[] = [];
+  let list = null as MarkdownBlock | null;
   let para: string[] = [];
   const flushPara = () => {
-    if (para.length > 0) out.push(`<p>${inline(para.join(' '))}</p>`);
+    if (para.length > 0) out.push({ kind: 'p', items: [para.join(' ')] });
     para = [];
   };
   const flushList = () => {
-    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${list.tag}>`);
+    if (list) out.push(list);
     list = null;
   };
   for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
@@ -33,9 +38,9 @@ export function markdownToHtml(markdown: string): string {
     const numbered = /^\d+[.)]\s+(.*)$/.exec(line);
     if (bullet || numbered) {
       flushPara();
-      const tag = bullet ? 'ul' : 'ol';
-      if (list?.tag !== tag) flushList();
-      list ??= { tag, items: [] };
+      const kind = bullet ? 'ul' : 'ol';
+      if (list?.kind !== kind) flushList();
+      list ??= { kind, items: [] };
       list.items.push((bullet ?? numbered)![1]!);
     } else if (line === '') {
       flushPara();
@@ -50,5 +55,17 @@ export function markdownToHtml(markdown: string): string {
   }
   flushPara();
   flushList();
-  return out.join('\n');
+  return out;
+}
+
+/** Splits an item into runs of plain and **bold** text. */
+export function inlineRuns(text: string): { text: string; bold: boolean }[] {
+  return text.split(/\*\*(.+?)\*\*/).map((t, i) => ({ text: t, bold: i % 2 === 1 })).filter((r) => r.text !== '');
+}
+
+/** Renders the Markdown subset to HTML blocks (p, ul, ol). */
+export function markdownToHtml(markdown: string): string {
+  return parseMarkdown(markdown)
+    .map((b) => (b.kind === 'p' ? `<p>${inline(b.items[0]!)}</p>` : `<${b.kind}>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${b.kind}>`))
+    .join('\n');
 }

@@ -6,7 +6,7 @@
 import { viDate, type Period } from '../rules/period.ts';
 import type { Policy } from '../rules/policy/schema.ts';
 import { mainReport, reportsDue, type ReportDue } from './due.ts';
-import type { IncidentRow, RankingRow, ReportFigures } from './figures.ts';
+import type { IncidentRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
 
 /** Per-agency figures; the numeric keys are the ones totalled. */
 export interface AgencyFigures {
@@ -28,12 +28,27 @@ export interface AgencyFigures {
   passwordDefault: number;
   passwordStale: number;
   forwardExternal: number;
+  /** Mail traffic (mail-log aggregates; each day under the agency of that day). */
+  mailSent: number;
+  mailSentRcptInternal: number;
+  mailSentRcptExternal: number;
+  mailReceived: number;
+  mailReceivedInternal: number;
+  mailReceivedExternal: number;
+  mailSentMb: number;
+  mailReceivedMb: number;
+  mailActiveSenders: number;
+  mailRejectedInbound: number;
 }
+
+/** Figures in MB with one decimal (the others are counts). */
+export const MB_KEYS = ['usedMb', 'mailSentMb', 'mailReceivedMb'] as const satisfies readonly (keyof AgencyFigures)[];
 
 export const FIGURE_KEYS = [
   'issued', 'changed', 'locked', 'revoked', 'activePersonal', 'activeAgency', 'lockedNow', 'usedInPeriod', 'usedMb',
   'reqReceived', 'reqDone', 'reqOnTime', 'reqLate', 'reqOpenNotDue', 'reqNoDeadline', 'passwordDefault',
-  'passwordStale', 'forwardExternal',
+  'passwordStale', 'forwardExternal', 'mailSent', 'mailSentRcptInternal', 'mailSentRcptExternal', 'mailReceived',
+  'mailReceivedInternal', 'mailReceivedExternal', 'mailSentMb', 'mailReceivedMb', 'mailActiveSenders', 'mailRejectedInbound',
 ] as const satisfies readonly (keyof AgencyFigures)[];
 
 export interface AgencyReportRow extends AgencyFigures {
@@ -79,6 +94,8 @@ export interface ReportModel {
   totals: AgencyFigures;
   incidents: IncidentRow[];
   incidentSummary: IncidentSummary;
+  /** The mail log of the period (coverage, server counters, reject classes); null when the warehouse has none. */
+  mailLog: Omit<MailLogFigures, 'traffic'> | null;
   ranking: RankingRow[];
   methodVersion: string;
   /** Markdown of "Kiến nghị, đề xuất" (from the editable file, or generated). */
@@ -92,7 +109,7 @@ const zero = (): AgencyFigures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 
 export function sumFigures(rows: readonly AgencyFigures[]): AgencyFigures {
   const t = zero();
   for (const r of rows) for (const k of FIGURE_KEYS) t[k] += r[k];
-  t.usedMb = Math.round(t.usedMb * 10) / 10;
+  for (const k of MB_KEYS) t[k] = Math.round(t[k] * 10) / 10;
   return t;
 }
 
@@ -174,6 +191,20 @@ export function buildReportModel(
   for (const s of figures.security) {
     Object.assign(row(s.code), { passwordDefault: s.passwordDefault, passwordStale: s.passwordStale, forwardExternal: s.forwardExternal });
   }
+  for (const x of figures.mailLog?.traffic ?? []) {
+    Object.assign(row(x.code), {
+      mailSent: x.sent,
+      mailSentRcptInternal: x.sent_rcpt_internal,
+      mailSentRcptExternal: x.sent_rcpt_external,
+      mailReceived: x.received,
+      mailReceivedInternal: x.received_internal,
+      mailReceivedExternal: x.received_external,
+      mailSentMb: x.sent_mb,
+      mailReceivedMb: x.received_mb,
+      mailActiveSenders: x.active_senders,
+      mailRejectedInbound: x.rejected_inbound,
+    });
+  }
   const ordered = [...rows.values()].sort((a, b) => (a.existed === null ? 1 : 0) - (b.existed === null ? 1 : 0) || a.code.localeCompare(b.code));
   const dues = reportsDue(policy, period, today);
   const report = mainReport(dues);
@@ -205,6 +236,7 @@ export function buildReportModel(
       notJudged: figures.incidents.filter((i) => i.within_deadline === null).length,
       hours,
     },
+    mailLog: figures.mailLog ? (({ traffic: _t, ...rest }) => rest)(figures.mailLog) : null,
     ranking: figures.ranking,
     methodVersion: figures.methodVersion,
   };

@@ -52,6 +52,7 @@ export const REPORT_CSS = `
 .bao-cao .phu-luc tr { break-inside: avoid; }
 .bao-cao .phu-luc thead { display: table-header-group; }
 .bao-cao tr.tong td { font-weight: bold; }
+.bao-cao .phu-luc p.ghi-chu { font-size: 11pt; font-style: italic; text-indent: 0; margin-top: 2mm; }
 @media screen {
   .bao-cao .to-giay { background: #fff; box-shadow: 0 0 4px rgba(0,0,0,.3); padding: 20mm 15mm 20mm 30mm; margin: 0 auto 8mm; max-width: 210mm; box-sizing: border-box; overflow-x: auto; }
 }

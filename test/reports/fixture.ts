@@ -4,9 +4,12 @@
  * one mailbox carries a code missing from the agency list, requests are done on time and late, one incident is
  * reported within 8 hours and one after.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Fixture } from '../compliance/fixture.ts';
+import { loadNight, tempDir } from '../postfix/support.ts';
 
-export async function reportYearFixture(file = ':memory:'): Promise<Fixture> {
+export async function reportYearFixture(file = ':memory:', opts: { mailLog?: boolean } = {}): Promise<Fixture> {
   const f = await Fixture.create(file);
   await f.meta('policy', 'soctrang-2024');
   await f.agency({ code: 'STTTT', name: 'Sở Thông tin và Truyền thông', validTo: '2025-03-01', successor: 'SKHCN' });
@@ -46,5 +49,79 @@ export async function reportYearFixture(file = ':memory:'): Promise<Fixture> {
   await f.request({ id: 'YC-3', type: 'mo-khoa', agency: 'STTTT', receivedAt: '2025-02-03T09:00:00+07:00', completedAt: null });
   await f.incident({ id: 'SC-1', occurredAt: '2025-04-01T10:00:00+07:00', reportedAt: '2025-04-01T15:00:00+07:00' });
   await f.incident({ id: 'SC-2', occurredAt: '2025-10-01T08:00:00+07:00', reportedAt: '2025-10-02T08:00:00+07:00' });
+  if (opts.mailLog) await addMailLog(f);
   return f;
+}
+
+const D = 'soctrang.gov.vn';
+
+/** A message through smtpd (or submission): client=, from=, one to= per recipient, removed. */
+function message(t: string, qid: string, from: string, size: number, to: string[], client = `mail.${D}[10.10.0.5]`): string[] {
+  return [
+    `${t} mail postfix/smtpd[100]: ${qid}: client=${client}`,
+    `${t} mail postfix/qmgr[300]: ${qid}: from=<${from}>, size=${size}, nrcpt=${to.length} (queue active)`,
+    ...to.map((r) =>
+      r.endsWith(`@${D}`)
+        ? `${t} mail postfix/lmtp[500]: ${qid}: to=<${r}>, relay=mail.${D}[10.10.0.5]:7025, delay=0.2, delays=0/0/0/0.2, dsn=2.1.5, status=sent (250 2.1.5 Delivery OK)`
+        : `${t} mail postfix/smtp[400]: ${qid}: to=<${r}>, relay=mx.example.net[203.113.1.2]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+    ),
+    `${t} mail postfix/qmgr[300]: ${qid}: removed`,
+  ];
+}
+
+function reject(t: string, reason: string, to: string): string {
+  return `${t} mail postfix/smtpd[106]: NOQUEUE: reject: RCPT from unknown[185.234.219.12]: ${reason}; from=<s@mail.ru> to=<${to}> proto=ESMTP helo=<User>`;
+}
+
+/**
+ * Three nights of Postfix logs through the real loader: 20/02/2025 (a@ still in the merged Sở TT&TT), 10/06/2025
+ * (a@ in Sở KH&CN; c@'s message goes through amavis and must count once) and 15/09/2025; rejects of five classes,
+ * one to an address the registry lacks. The other 362 days of 2025 have no mail log.
+ */
+async function addMailLog(f: Fixture): Promise<void> {
+  const dir = tempDir('tcv-report-maillog-');
+  const nights: [string, string[]][] = [
+    [
+      '2025-02-21',
+      [
+        ...message('Feb 20 08:00:00', 'AAAA000001', `a@${D}`, 1_000_000, [`b@${D}`, 'x@gmail.com']),
+        ...message('Feb 20 09:00:00', 'AAAA000002', 'y@yahoo.com', 2_000_000, [`a@${D}`], 'mail-ua1.google.com[209.85.222.51]'),
+        reject('Feb 20 11:00:00', `554 5.7.1 Service unavailable; Client host [185.234.219.12] blocked using zen.spamhaus.org`, `a@${D}`),
+        reject('Feb 20 11:05:00', `450 4.7.1 <User>: Helo command rejected: Host not found`, `b@${D}`),
+      ],
+    ],
+    [
+      '2025-06-11',
+      [
+        ...message('Jun 10 08:00:00', 'BBBB000001', `a@${D}`, 3_000_000, [`c@${D}`]),
+        // c@ to an outside address through amavis: the original, its re-injection, then the delivery.
+        `Jun 10 10:00:00 mail postfix/submission/smtpd[105]: BBBB000002: client=unknown[113.172.40.18], sasl_method=LOGIN, sasl_username=c@${D}`,
+        `Jun 10 10:00:00 mail postfix/qmgr[300]: BBBB000002: from=<c@${D}>, size=4000000, nrcpt=1 (queue active)`,
+        `Jun 10 10:00:01 mail postfix/amavisd/smtpd[102]: BBBB000003: client=localhost[127.0.0.1]`,
+        `Jun 10 10:00:01 mail postfix/qmgr[300]: BBBB000003: from=<c@${D}>, size=4000600, nrcpt=1 (queue active)`,
+        `Jun 10 10:00:01 mail postfix/smtp[401]: BBBB000002: to=<z@abc.vn>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as BBBB000003)`,
+        `Jun 10 10:00:01 mail postfix/qmgr[300]: BBBB000002: removed`,
+        `Jun 10 10:00:03 mail postfix/smtp[402]: BBBB000003: to=<z@abc.vn>, relay=mx.abc.vn[203.113.1.2]:25, delay=2, delays=0/0/1/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+        `Jun 10 10:00:03 mail postfix/qmgr[300]: BBBB000003: removed`,
+        reject('Jun 10 11:00:00', '454 4.7.1 <q@gmail.com>: Relay access denied', 'q@gmail.com'),
+        reject('Jun 10 11:10:00', `550 5.1.1 <nobody@${D}>: Recipient address rejected: User unknown in virtual mailbox table`, `nobody@${D}`),
+        reject('Jun 10 11:20:00', `554 5.7.1 Service unavailable; Client host [185.234.219.12] blocked using zen.spamhaus.org`, `c@${D}`),
+      ],
+    ],
+    [
+      '2025-09-16',
+      [
+        ...message('Sep 15 08:00:00', 'CCCC000001', `a@${D}`, 500_000, ['p@abc.vn', 'q@abc.vn']),
+        ...message('Sep 15 08:30:00', 'CCCC000002', `a@${D}`, 700_000, ['p@abc.vn']),
+        ...message('Sep 15 09:00:00', 'CCCC000003', 'y@yahoo.com', 1_500_000, [`c@${D}`], 'mail-ua1.google.com[209.85.222.51]'),
+        ...message('Sep 15 10:00:00', 'CCCC000004', `f@${D}`, 250_000, [`a@${D}`]),
+        reject('Sep 15 11:00:00', `554 5.7.1 <s@mail.ru>: Sender address rejected: Access denied`, `a@${D}`),
+      ],
+    ],
+  ];
+  for (const [night, lines] of nights) {
+    const file = join(dir, `maillog-${night}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    await loadNight(f.conn, [file], night);
+  }
 }

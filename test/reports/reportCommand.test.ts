@@ -45,7 +45,7 @@ describe('report command', () => {
     expect(csv).toContain('Tổng cộng');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'phu-luc.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL1 Hộp thư', 'PL2 Phiếu yêu cầu', 'PL3 Mật khẩu, chuyển tiếp', 'PL4 Sự cố', 'PL5 Xếp hạng']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL1 Hộp thư', 'PL2 Phiếu yêu cầu', 'PL3 Mật khẩu, chuyển tiếp', 'PL4 Sự cố', 'PL5 Xếp hạng', 'PL6 Lưu lượng thư']);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(3).value).toBe('Tên cơ quan, đơn vị');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -5,7 +5,10 @@ import { computeFindings } from '../compliance/findings.ts';
 import { dataSpan, sqlParams } from '../compliance/prepare.ts';
 import { prepareRequestDeadlines } from '../compliance/requests.ts';
 import { computeScores } from '../compliance/scores.ts';
-import type { AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, ReportFigures, RequestRow, SecurityRow } from '../../reports/figures.ts';
+import type {
+  AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
+  RequestRow, SecurityRow,
+} from '../../reports/figures.ts';
 import { queryRows } from '../open.ts';
 import { queryReportSql } from './sql.ts';
 
@@ -57,6 +60,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
     }
     security.push(...[...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)));
   }
+  const mailLog = await mailLogFigures(conn, period, end);
   const scores = await computeScores(conn, policy, period);
   return {
     period,
@@ -68,6 +72,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
     requests,
     incidents,
     security,
+    mailLog,
     ranking: scores.agencies.map((a) => ({
       code: a.code,
       name: a.name,
@@ -78,5 +83,52 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
       change: a.change,
     })),
     methodVersion: scores.methodVersion,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** The inclusive ranges of [from, to] missing from `days` (sorted YYYY-MM-DD within the range). */
+export function dayGaps(from: string, to: string, days: readonly string[]): { from: string; to: string }[] {
+  const gaps: { from: string; to: string }[] = [];
+  let next = from;
+  for (const d of [...days, addDays(to, 1)]) {
+    if (d > next) gaps.push({ from: next, to: addDays(d, -1) });
+    next = addDays(d, 1);
+  }
+  return gaps;
+}
+
+/**
+ * Mail traffic and rejects of `period` from the mail-log aggregates (SPEC §4.3; never the raw log): per agency from
+ * mail_daily_mailbox, the server's counters from mail_daily_totals, reject classes from the reject facts still kept.
+ * Null when the warehouse predates the mail-log tables. Coverage counts the days of the period up to the later of
+ * `end` (the registry's last night in the period) and the last day of mail log, so a running period is not short of
+ * days that have not happened yet.
+ */
+async function mailLogFigures(conn: DuckDBConnection, period: Period, end: string): Promise<MailLogFigures | null> {
+  const [has] = await queryRows<{ n: number }>(
+    conn,
+    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables()
+      WHERE table_name IN ('mail_daily_totals', 'mail_daily_mailbox', 'mail_rejects')`,
+  );
+  if (!has || has.n < 3) return null;
+  const range = { from: period.from, to: period.to };
+  const [server] = await queryReportSql<MailServerTotals>(conn, 'mailTotals', range);
+  const days = (await queryReportSql<{ day: string }>(conn, 'mailLogDays', range)).map((r) => r.day);
+  const traffic = await queryReportSql<MailTrafficRow>(conn, 'mailTraffic', range);
+  const rejectClasses = await queryReportSql<{ cls: RejectClass; n: number }>(conn, 'mailRejectClasses', range);
+  const toNumber = Object.fromEntries(Object.entries(server!).map(([k, v]) => [k, Number(v)])) as unknown as MailServerTotals;
+  const last = days.at(-1) ?? '';
+  const coverTo = end >= period.from || last !== '' ? [period.to, end > last ? end : last].sort()[0]! : period.to;
+  return {
+    daysCovered: days.length,
+    periodDays: Math.round((Date.parse(`${coverTo}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / DAY_MS) + 1,
+    coveredTo: coverTo,
+    gaps: dayGaps(period.from, coverTo, days),
+    server: toNumber,
+    traffic,
+    rejectClasses,
   };
 }
