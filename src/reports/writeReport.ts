@@ -5,8 +5,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Period } from '../rules/period.ts';
 import type { Policy } from '../rules/policy/schema.ts';
 import { reportFigures } from '../warehouse/reports/figures.ts';
-import { reportAnnexes, type Annex } from './annexes.ts';
+import { reportAnnexes, type Annex, type AnnexVariant } from './annexes.ts';
 import { toCsv } from './csv.ts';
+import { toDocx } from './docx.ts';
 import { embeddedFontCss } from './fonts.ts';
 import { renderReportHtml } from './html.ts';
 import { buildReportModel, type ReportModel } from './model.ts';
@@ -29,20 +30,24 @@ export function readRecommendations(period: Period, policy: Policy, dir: URL | s
   return null;
 }
 
-/** Reads the figures and builds the report model and annexes for `period` (today = the date the report is dated). */
+/**
+ * Reads the figures and builds the report model and annexes for `period` (today = the date the report is dated);
+ * `variant` 'public' is the portal's (see `reportAnnexes`).
+ */
 export async function prepareReport(
   conn: DuckDBConnection,
   policy: Policy,
   period: Period,
   today: string,
   recommendationsDir: URL | string = RECOMMENDATIONS_DIR,
+  variant: AnnexVariant = 'internal',
 ): Promise<{ model: ReportModel; annexes: Annex[] }> {
   const figures = await reportFigures(conn, policy, period);
   const model = buildReportModel(policy, figures, today, {
     file: readRecommendations(period, policy, recommendationsDir),
     generated: (m) => generatedRecommendations(policy, m),
   });
-  return { model, annexes: reportAnnexes(model) };
+  return { model, annexes: reportAnnexes(model, variant) };
 }
 
 export interface WrittenReport {
@@ -51,8 +56,9 @@ export interface WrittenReport {
 }
 
 /**
- * Writes report.html (self-contained print view), one CSV per annex (UTF-8 with BOM, formula-safe), phu-luc.xlsx
- * (one sheet per annex) and, when Chromium is available and `pdf` is true, report.pdf.
+ * Writes report.html (self-contained print view), report.docx (the same document for editing in Word), one CSV per
+ * annex (UTF-8 with BOM, formula-safe), phu-luc.xlsx (one sheet per annex) and, when Chromium is available and `pdf`
+ * is true, report.pdf.
  */
 export async function writeReportFiles(out: string, model: ReportModel, annexes: Annex[], pdf: boolean): Promise<WrittenReport> {
   mkdirSync(out, { recursive: true });
@@ -63,6 +69,7 @@ export async function writeReportFiles(out: string, model: ReportModel, annexes:
     files.push(name);
   };
   write('report.html', html);
+  write('report.docx', await toDocx(model, annexes));
   for (const a of annexes) write(`${a.slug}.csv`, toCsv(a.table));
   write('phu-luc.xlsx', await toXlsx(annexes.map((a) => ({ name: a.sheet, ...a.table }))));
   if (!pdf) return { files, pdf: 'skipped' };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../src/cli/command.ts';
 import { reportCommand } from '../../src/cli/commands/report.ts';
@@ -50,6 +51,12 @@ describe('report command', () => {
     expect(ws.getRow(1).getCell(3).value).toBe('Tên cơ quan, đơn vị');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(existsSync(join(out, 'report.pdf'))).toBe(false);
+    // The Word copy of the same document, beside the print view.
+    const docx = unzipSync(new Uint8Array(readFileSync(join(out, 'report.docx'))));
+    const xml = strFromU8(docx['word/document.xml']!);
+    expect(xml).toContain('Cộng hòa xã hội chủ nghĩa Việt Nam');
+    expect(xml).toContain('VI. Kiến nghị, đề xuất');
+    expect(o.out.join('')).toContain('report.docx');
   });
 
   it('rejects a bad period or date as a usage error', async () => {

@@ -1,7 +1,7 @@
 /**
  * `report --db FILE --period PERIOD --out DIR [--today YYYY-MM-DD] [--no-pdf] [--profile P]` (SPEC §2, issue 7): the
  * report to UBND for PERIOD (002 Điều 10 khoản 3; 001 Điều 11 khoản 1 điểm d) as report.html (print view in the
- * format of NĐ 30/2020), annex CSVs and phu-luc.xlsx, and report.pdf when Chromium is installed.
+ * format of NĐ 30/2020), report.docx, annex CSVs and phu-luc.xlsx, and report.pdf when Chromium is installed.
  */
 import { resolve } from 'node:path';
 import { describeDaysLeft } from '../../reports/due.ts';
@@ -21,7 +21,7 @@ const USAGE = [
   'Tùy chọn:',
   '  --db TỆP           kho dữ liệu DuckDB (đã nạp bằng lệnh ingest)',
   '  --period KỲ        2025 (năm), 2025-H1 / 2025-H2 (6 tháng) hoặc 2025-01-01..2025-03-31 (đột xuất)',
-  '  --out THƯ_MỤC      nơi ghi report.html, phu-luc-*.csv, phu-luc.xlsx và report.pdf',
+  '  --out THƯ_MỤC      nơi ghi report.html, report.docx, phu-luc-*.csv, phu-luc.xlsx và report.pdf',
   '  --today NGÀY       ngày ghi trên báo cáo và để tính số ngày còn lại đến hạn (mặc định: hôm nay)',
   '  --no-pdf           không in report.pdf (mặc định in bằng Chromium nếu máy có /usr/bin/chromium)',
   `  --profile HỒ_SƠ    ${POLICY_IDS.join(', ')}; mặc định: hồ sơ ghi trong kho, nếu không có thì ${DEFAULT_POLICY}`,

@@ -304,6 +304,7 @@ export const vi = {
     daysLeftAsOf: 'Số ngày còn lại tính đến ngày {date}.',
     open: 'Xem báo cáo',
     printView: 'Bản in (A4, mở rồi chọn In hoặc Lưu thành PDF)',
+    docx: 'Tải bản Word (.docx) để chỉnh sửa',
     annexes: 'Phụ lục (CSV, XLSX)',
     document: 'Nội dung báo cáo',
     recommendationsNote: 'Phần "Kiến nghị, đề xuất" được soạn sẵn từ số liệu; sửa trong tệp data/report-recommendations/{period}.md.',

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ReportDue } from '../../../reports/due.ts';
 import { embeddedFontCss } from '../../../reports/fonts.ts';
+import { toDocx } from '../../../reports/docx.ts';
 import { renderReportFragment, renderReportHtml } from '../../../reports/html.ts';
 import { sitePeriods } from '../../../reports/periods.ts';
 import { prepareReport } from '../../../reports/writeReport.ts';
@@ -20,6 +21,8 @@ export interface PublishedReport {
   fragment: string;
   /** Self-contained print view, relative to the site root. */
   printView: string;
+  /** The document as .docx for editing in Word (internal build only), relative to the site root; null otherwise. */
+  docx: string | null;
   downloads: DownloadRef[];
 }
 
@@ -38,7 +41,8 @@ export function buildToday(): string {
 /**
  * Báo cáo (SPEC §5, issue 7): the reports to UBND for the periods `sitePeriods` picks from the data date, each with
  * its due dates and days left (from the build date), the document as HTML, a self-contained print view and its
- * annexes as CSV/XLSX downloads.
+ * annexes as CSV/XLSX downloads; the internal build adds the document as .docx. The public build gets the annexes'
+ * public variant (no incident free text, `reportAnnexes`): aggregates per agency only, nothing per person.
  */
 export async function collectReports(ctx: CollectContext): Promise<ReportsSlice> {
   const today = buildToday();
@@ -46,7 +50,7 @@ export async function collectReports(ctx: CollectContext): Promise<ReportsSlice>
   const fonts = embeddedFontCss();
   const reports: PublishedReport[] = [];
   for (const period of sitePeriods(ctx.asOf)) {
-    const { model, annexes } = await prepareReport(ctx.conn, ctx.policy, period, today);
+    const { model, annexes } = await prepareReport(ctx.conn, ctx.policy, period, today, undefined, ctx.audience);
     const folder = `bao-cao/${period.id}`;
     const downloads = annexes.map((a) => ctx.addDownload(`${folder}/${a.slug}`, a.title, a.table));
     const html = renderReportHtml(model, annexes, fonts);
@@ -54,6 +58,13 @@ export async function collectReports(ctx: CollectContext): Promise<ReportsSlice>
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, html);
     });
+    const docx =
+      ctx.audience === 'internal'
+        ? ctx.emitFile(`${folder}/bao-cao-${period.id}.docx`, async (file) => {
+            await mkdir(dirname(file), { recursive: true });
+            await writeFile(file, await toDocx(model, annexes));
+          })
+        : null;
     reports.push({
       period,
       title: model.title,
@@ -61,6 +72,7 @@ export async function collectReports(ctx: CollectContext): Promise<ReportsSlice>
       dues: model.dues,
       fragment: renderReportFragment(model, annexes),
       printView,
+      docx,
       downloads,
     });
   }
