@@ -52,6 +52,8 @@ export const REJECT_CLASS_LABELS: Record<RejectClass, string> = {
   other: 'Lý do khác',
 };
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 function dayRange(g: { from: string; to: string }): string {
   return g.from === g.to ? `ngày ${viDate(g.from)}` : `từ ${viDate(g.from)} đến ${viDate(g.to)}`;
 }
@@ -112,7 +114,7 @@ function mailSecurity(m: ReportModel): string[] {
       : classified === 0
         ? ' Nhật ký chi tiết của các ngày này đã quá thời hạn lưu giữ nên không phân loại được theo lý do.'
         : ` Phân loại theo lý do ${classified < s.rejected ? `(được ${num(classified)}/${num(s.rejected)} lượt; nhật ký chi tiết của các ngày còn lại đã quá thời hạn lưu giữ)` : ''}` +
-          `: ${classes.map((c) => `${REJECT_CLASS_LABELS[c.cls].toLowerCase()} ${num(c.n)}`).join('; ')}.`;
+          `: ${classes.map((c) => `${lowerFirst(REJECT_CLASS_LABELS[c.cls])} ${num(c.n)}`).join('; ')}.`;
   return [
     `Máy chủ thư đã từ chối ${num(s.rejected)} lượt gửi thư không hợp lệ ngay khi kết nối${others.length > 0 ? `; ngoài ra có ${others.join(', ')}` : ''}, ` +
       `trong đó ${num(m.totals.mailRejectedInbound)} lượt là thư gửi tới hộp thư của các cơ quan, đơn vị (chi tiết tại Phụ lục 3).${breakdown}`,

@@ -45,7 +45,7 @@ export const REPORT_CSS = `
 .bao-cao .phu-luc { page: phu-luc; break-before: page; max-width: 257mm; margin: 8mm auto 0; }
 .bao-cao .phu-luc h2 { text-align: center; text-transform: none; font-size: 13pt; }
 .bao-cao .phu-luc p.kem-theo { text-align: center; font-style: italic; text-indent: 0; font-size: 12pt; }
-.bao-cao .phu-luc table { width: 100%; font-size: 10pt; line-height: 1.2; table-layout: auto; }
+.bao-cao .phu-luc table { width: calc(100% - 2px); font-size: 10pt; line-height: 1.2; table-layout: auto; }
 .bao-cao .phu-luc th, .bao-cao .phu-luc td { border: 1px solid #000; padding: 0.6mm 1mm; vertical-align: top; }
 .bao-cao .phu-luc th { font-weight: bold; text-align: center; }
 .bao-cao .phu-luc td:nth-child(-n+2), .bao-cao .phu-luc th:first-child { white-space: nowrap; }

@@ -21,7 +21,7 @@ let html: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tcv-report-pdf-'));
-  const f = await reportYearFixture();
+  const f = await reportYearFixture(':memory:', { mailLog: true });
   // Many agencies with long Vietnamese names, so the annexes run over several pages.
   for (let i = 1; i <= 60; i++) {
     const code = `UBX${String(i).padStart(2, '0')}`;
@@ -60,7 +60,8 @@ describe('report PDF (Chromium print view)', () => {
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
     for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Sóc Trăng, ngày 05 tháng 01 năm 2026',
       'BÁO CÁO', 'KIẾN NGHỊ, ĐỀ XUẤT', 'Phụ lục 1. Hộp thư theo cơ quan, đơn vị', 'Sáp nhập vào Sở Khoa học và Công nghệ từ 01/03/2025',
-      'Ủy ban nhân dân xã Thạnh Thới Thuận']) {
+      'Ủy ban nhân dân xã Thạnh Thới Thuận', 'Số liệu nhật ký thư có cho 3/365 ngày', 'Phụ lục 6. Lưu lượng thư điện tử theo cơ quan, đơn vị',
+      'Lý do máy chủ từ chối thư']) {
       expect(text.replace(/\s+/g, ' ')).toContain(s);
     }
     const firstLine = (page: number) =>
@@ -95,6 +96,30 @@ describe('report PDF (Chromium print view)', () => {
       const [left, right] = landscape ? [20, 20] : [30, 15];
       expect(minX / scale, `trang ${i + 1}: lề trái`).toBeGreaterThanOrEqual((left - 3) * MM);
       expect((w - 1 - maxX) / scale, `trang ${i + 1}: lề phải`).toBeGreaterThanOrEqual((right - 3) * MM);
+    });
+    // Annex pages at 90 dpi: each table's right border is drawn as fully as its left one (not cut off at the
+    // printable edge, where Chromium clips what overhangs the page area).
+    sizes.forEach((size, i) => {
+      if (size.w <= size.h) return;
+      const file = join(out, `hi-${i + 1}`);
+      execFileSync('pdftoppm', ['-r', '90', '-gray', '-singlefile', '-f', String(i + 1), '-l', String(i + 1), pdfFile, file]);
+      const { w, h, px } = readPgm(`${file}.pgm`);
+      let minX = w;
+      let maxX = -1;
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          if (px[y * w + x]! < 160) {
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+          }
+        }
+      }
+      const darkRows = (x0: number) => {
+        let n = 0;
+        for (let y = 0; y < h; y++) if ([x0, x0 + 1, x0 + 2].some((x) => px[y * w + x]! < 160)) n++;
+        return n;
+      };
+      expect(darkRows(maxX - 2), `trang ${i + 1}: viền phải của bảng`).toBeGreaterThanOrEqual(0.9 * darkRows(minX));
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', String(sizes.length), pdfFile, join(SCREENSHOTS, 'report-print')]);

@@ -166,7 +166,7 @@ describe('coverage and unavailable figures are said plainly', () => {
     expect(text).toContain('Số liệu nhật ký thư có cho 3/365 ngày của kỳ (chưa có: từ 01/01/2025 đến 19/02/2025; từ 21/02/2025 đến 09/06/2025;');
     // February's reject facts were purged after the 6-month retention when September was loaded: 4 of 6 classified.
     expect(text).toContain('Phân loại theo lý do (được 4/6 lượt; nhật ký chi tiết của các ngày còn lại đã quá thời hạn lưu giữ)');
-    expect(text).toContain('máy gửi nằm trong danh sách chặn thư rác (dnsbl) 1');
+    expect(text).toContain('máy gửi nằm trong danh sách chặn thư rác (DNSBL) 1');
     expect(text).toContain('chưa nêu được số thư rác bị lọc sau khi tiếp nhận');
     expect(text).toContain('Phụ lục 6. Lưu lượng thư điện tử theo cơ quan, đơn vị');
     expect(text).not.toContain('kho dữ liệu chưa có số liệu nhật ký thư tổng hợp');
