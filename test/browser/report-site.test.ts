@@ -1,7 +1,7 @@
 // The /bao-cao/ pages of a built site: due dates and days left from the fixed build date, zero axe violations, and
 // printing a report page gives A4 pages with only the document (the site frame hidden).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -51,6 +51,18 @@ describe('/bao-cao/', () => {
     expect(text).toContain('còn 15 ngày');
     expect(text).toContain('quá hạn 169 ngày'); // 2025-H1: before 20/07/2025
     await page.close();
+  });
+
+  it('the internal build links the report as .docx for Word; the public build does not', async () => {
+    const internal = join(work, 'site-internal');
+    await buildSite({ db: join(work, 'w.duckdb'), audience: 'internal', out: internal, base: '/tcv/' }, io);
+    const page = readFileSync(join(internal, 'bao-cao', '2025', 'index.html'), 'utf8');
+    expect(page).toContain('href="/tcv/bao-cao/2025/bao-cao-2025.docx"');
+    expect(page).toContain('Tải bản Word (.docx) để chỉnh sửa');
+    const docx = readFileSync(join(internal, 'bao-cao', '2025', 'bao-cao-2025.docx'));
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readFileSync(join(work, 'site', 'bao-cao', '2025', 'index.html'), 'utf8')).not.toContain('.docx');
+    expect(existsSync(join(work, 'site', 'bao-cao', '2025', 'bao-cao-2025.docx'))).toBe(false);
   });
 
   it('prints a report page to A4 with only the document: no navigation, Vietnamese intact', async () => {
