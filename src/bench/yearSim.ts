@@ -1,29 +1,29 @@
-// A year of nights at 50,000 mailboxes: does one night's mail-log load grow with the history in the warehouse?
+// A year of nights at 50,000 mailboxes: does one night's ingest grow with the history in the warehouse?
 // The history is made by copying the bench night's rows to earlier days (facts only within the profile's retention,
-// as the loader's purge leaves them; aggregates for every day), then the night is loaded again and timed.
-import { copyFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// as the loader's purge leaves them; aggregates for every day), then the night is ingested again and timed.
+import { rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadMaillogFiles } from '../warehouse/maillog/load.ts';
+import { findNights } from '../warehouse/ingest/exportFolder.ts';
+import { ingestNight } from '../warehouse/ingest/ingestNight.ts';
 import { schemaSql } from '../warehouse/open.ts';
 
 export interface YearStep {
   historyDays: number;
   factRows: number;
-  /** Seconds of loadMaillogFiles for the night, with that history present. */
-  loadSeconds: number;
+  /** Seconds of `ingestNight` for the night (what `ingest` does after starting: fingerprint, lock, load in one
+   * transaction, COMMIT, CHECKPOINT), with that history present. */
+  ingestSeconds: number;
   fileMiB: number;
-  /** Seconds to copy the warehouse file, as `ingest` does for its atomic publish (withWritableWarehouse). */
-  copySeconds: number;
 }
 
 const DAY_SHIFTED: Record<string, string> = {
   mail_messages: `SELECT export_date - k, qid, received_at - to_days(k), day - k, via, program, client_host, client_ip, sasl_username,
-    sender, size, nrcpt, parent_qid, root_qid, is_reinjection FROM mail_messages, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
+    sender, size, nrcpt, parent_qid, root_qid, is_reinjection FROM mail_messages, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
   mail_deliveries: `SELECT export_date - k, qid, time - to_days(k), day - k, recipient, orig_to, relay, program, delay, dsn, status, detail,
-    forwarded, is_filter_hop, next_qid, msg_export_date - k, pos FROM mail_deliveries, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
+    forwarded, is_filter_hop, next_qid, msg_export_date - k, pos FROM mail_deliveries, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
   mail_rejects: `SELECT export_date - k, time - to_days(k), day - k, kind, program, qid, stage, client_host, client_ip, sender, recipient, reason
-    FROM mail_rejects, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
+    FROM mail_rejects, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
 };
 
 /** The night's busiest day: per-day usage rows are copied from it (one day per copied night, no overlaps). */
@@ -31,21 +31,21 @@ const MAIN_DAY = `SELECT arg_max(day, received) FROM mail_daily_totals WHERE exp
 
 const AGGREGATES_SHIFTED: Record<string, string> = {
   mail_daily_totals: `SELECT export_date - k, day - k, received, delivered, forwarded, deferrals, bounced, rejected, reject_warnings, held,
-    discarded, bytes_received, bytes_delivered FROM mail_daily_totals, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
-  mail_daily_senders: `SELECT export_date - k, day - k, sender, domain FROM mail_daily_senders, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
-  mail_daily_recipients: `SELECT export_date - k, day - k, recipient, domain FROM mail_daily_recipients, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
-  mail_daily_deferred: `SELECT export_date - k, day - k, qid FROM mail_daily_deferred, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE export_date = $night::DATE`,
+    discarded, bytes_received, bytes_delivered FROM mail_daily_totals, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+  mail_daily_senders: `SELECT export_date - k, day - k, sender, domain FROM mail_daily_senders, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+  mail_daily_recipients: `SELECT export_date - k, day - k, recipient, domain FROM mail_daily_recipients, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+  mail_daily_deferred: `SELECT export_date - k, day - k, qid FROM mail_daily_deferred, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
   mail_daily_mailbox: `SELECT day - k, address, agency_code, sent_messages, sent_bytes, sent_rcpt_internal, sent_rcpt_external, received_messages,
     received_from_internal, received_from_external, received_bytes, bounced, rejected_inbound
-    FROM mail_daily_mailbox, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day = (${MAIN_DAY})`,
+    FROM mail_daily_mailbox, (SELECT $k::INTEGER AS k) r WHERE day = (${MAIN_DAY})`,
   mail_daily_agency: `SELECT day - k, agency_code, active_senders, active_receivers, sent_messages, sent_bytes, sent_rcpt_internal,
     sent_rcpt_external, received_messages, received_from_internal, received_from_external, received_bytes, bounced, rejected_inbound
-    FROM mail_daily_agency, (SELECT range::INTEGER AS k FROM range($from, $to)) r WHERE day = (${MAIN_DAY})`,
+    FROM mail_daily_agency, (SELECT $k::INTEGER AS k) r WHERE day = (${MAIN_DAY})`,
 };
 
-/** The night's own rows out, so the timed load is a first load of that night. */
+/** The night's own rows out, so the timed ingest is a first ingest of that night. */
 async function dropNight(conn: DuckDBConnection, night: string): Promise<void> {
-  for (const t of ['mail_messages', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files']) {
+  for (const t of ['mail_messages', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files', 'ingest_runs', 'quarantine']) {
     await conn.run(`DELETE FROM ${t} WHERE export_date = $night::DATE`, { night });
   }
 }
@@ -60,19 +60,30 @@ async function registry(conn: DuckDBConnection, domain: string, mailboxes: numbe
   );
 }
 
-async function timedLoad(conn: DuckDBConnection, log: string, night: string): Promise<number> {
+async function timedIngest(log: string, file: string): Promise<number> {
+  const [night] = findNights(dirname(log));
   const start = performance.now();
-  await loadMaillogFiles(
-    { conn, exportDir: join(log, '..'), exportDate: night, runId: 1, quarantine: () => {}, warn: () => {}, progress: () => {} },
-    [log],
-  );
-  await conn.run('CHECKPOINT');
+  await ingestNight(night!, file);
   return (performance.now() - start) / 1000;
 }
 
+/** Runs `work` on the warehouse file opened read-write, then checkpoints and closes it. */
+async function withFile(file: string, work: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
+  const instance = await DuckDBInstance.create(file);
+  const conn = await instance.connect();
+  try {
+    await work(conn);
+    await conn.run('CHECKPOINT');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 /**
- * Loads `log` as `night` into a fresh warehouse file, then grows the history to each of `steps` days (facts kept
- * for `retentionDays`) and loads the night again. Returns one line per step.
+ * Ingests the night of `log` (a folder named after the night holding only the log) into a fresh warehouse with a
+ * registry of `mailboxes`, then grows the history to each of `steps` days (facts kept for `retentionDays`), takes
+ * the night out and ingests it again, timed. Returns one line per step.
  */
 export async function simulateYear(opts: {
   log: string; night: string; workDir: string; domain: string; mailboxes: number; steps: number[]; retentionDays: number;
@@ -81,40 +92,42 @@ export async function simulateYear(opts: {
   const file = join(opts.workDir, 'year.duckdb');
   rmSync(file, { force: true });
   rmSync(`${file}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(file);
-  const conn = await instance.connect();
   const out: YearStep[] = [];
   try {
-    await conn.run(schemaSql());
-    await conn.run("INSERT OR REPLACE INTO warehouse_meta VALUES ('policy', 'soctrang-2024')");
-    await registry(conn, opts.domain, opts.mailboxes, opts.night);
+    await withFile(file, async (conn) => {
+      await conn.run(schemaSql());
+      await conn.run("INSERT OR REPLACE INTO warehouse_meta VALUES ('policy', 'soctrang-2024')");
+      await registry(conn, opts.domain, opts.mailboxes, opts.night);
+    });
     let filled = 0;
     for (const days of [0, ...opts.steps]) {
-      if (days > filled) {
-        const params = { night: opts.night, from: filled + 1, to: days + 1 };
-        for (const [table, sql] of Object.entries(AGGREGATES_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, params);
-        const factTo = Math.min(days, opts.retentionDays) + 1;
-        if (factTo > filled + 1) {
-          for (const [table, sql] of Object.entries(DAY_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, { ...params, to: factTo });
-        }
-        filled = days;
+      if (days > 0) {
+        await withFile(file, async (conn) => {
+          // one earlier night at a time, newest first, as nights arrive: each table's row groups stay in day order
+          for (let k = filled + 1; k <= days; k++) {
+            const params = { night: opts.night, k };
+            for (const [table, sql] of Object.entries(AGGREGATES_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, params);
+            if (k <= opts.retentionDays) {
+              for (const [table, sql] of Object.entries(DAY_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, params);
+            }
+          }
+          filled = Math.max(filled, days);
+          await dropNight(conn, opts.night);
+        });
       }
-      await dropNight(conn, opts.night);
-      await conn.run('CHECKPOINT');
-      const loadSeconds = await timedLoad(conn, opts.log, opts.night);
-      const reader = await conn.runAndReadAll('SELECT (SELECT count(*) FROM mail_deliveries) + (SELECT count(*) FROM mail_messages) + (SELECT count(*) FROM mail_rejects)');
-      const copyStart = performance.now();
-      copyFileSync(file, `${file}.copy`);
-      const copySeconds = (performance.now() - copyStart) / 1000;
-      rmSync(`${file}.copy`, { force: true });
-      const step = { historyDays: days, factRows: Number(reader.getRows()[0]![0]), loadSeconds, fileMiB: statSync(file).size / 2 ** 20, copySeconds };
+      const ingestSeconds = await timedIngest(opts.log, file);
+      let factRows = 0;
+      await withFile(file, async (conn) => {
+        const reader = await conn.runAndReadAll('SELECT (SELECT count(*) FROM mail_deliveries) + (SELECT count(*) FROM mail_messages) + (SELECT count(*) FROM mail_rejects)');
+        factRows = Number(reader.getRows()[0]![0]);
+      });
+      const step = { historyDays: days, factRows, ingestSeconds, fileMiB: statSync(file).size / 2 ** 20 };
       out.push(step);
       opts.onStep?.(step);
     }
   } finally {
-    conn.closeSync();
-    instance.closeSync();
     rmSync(file, { force: true });
+    rmSync(`${file}.wal`, { force: true });
   }
   return out;
 }

@@ -47,9 +47,12 @@ WITH dl AS (
 ), ours AS (
   SELECT * FROM keys WHERE substr(address, strpos(address, '@') + 1) IN (SELECT domain FROM maillog_domains)
 ), as_of AS (
-  SELECT o.day, o.address, v.agency_code FROM ours o
-  ASOF LEFT JOIN (SELECT lower(address) AS address, seen_from, agency_code FROM mailboxes) v
+  -- the mailbox's version in force that day (an ASOF join in effect; spelled as a hash join on the address, because
+  -- inside the ingest's transaction DuckDB planned the ASOF join as a nested loop: 2 s instead of 0.02 s at 50,000)
+  SELECT o.day, o.address, arg_max(v.agency_code, v.seen_from) AS agency_code FROM ours o
+  LEFT JOIN (SELECT lower(address) AS address, seen_from, agency_code FROM mailboxes) v
     ON v.address = o.address AND v.seen_from <= o.day
+  GROUP BY o.day, o.address
 ), first_version AS (
   SELECT lower(address) AS address, arg_min(agency_code, seen_from) AS agency_code FROM mailboxes GROUP BY 1
 )
@@ -74,7 +77,7 @@ SELECT day, agency_code,
   sum(received_messages), sum(received_from_internal), sum(received_from_external), sum(received_bytes),
   sum(bounced), sum(rejected_inbound)
 FROM mail_daily_mailbox
-WHERE day IN (SELECT day FROM maillog_days) AND agency_code IS NOT NULL
+WHERE day BETWEEN $lo::DATE AND $hi::DATE AND day IN (SELECT day FROM maillog_days) AND agency_code IS NOT NULL
 GROUP BY day, agency_code ORDER BY day, agency_code`;
 
 /**
@@ -96,9 +99,11 @@ export async function refreshDailyUsage(conn: DuckDBConnection, night: string, d
   const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER, min(day)::VARCHAR, max(day)::VARCHAR FROM maillog_days`);
   const [count, lo, hi] = reader.getRows()[0] as [number, string | null, string | null];
   if (count === 0 || lo === null || hi === null) return { days: 0, mailboxRows: 0 };
-  await conn.run('DELETE FROM mail_daily_mailbox WHERE day IN (SELECT day FROM maillog_days)');
-  await conn.run('DELETE FROM mail_daily_agency WHERE day IN (SELECT day FROM maillog_days)');
+  // `BETWEEN` with constants lets zone maps skip the history; `IN (subquery)` alone would scan every row of it
+  const days = 'day BETWEEN $lo::DATE AND $hi::DATE AND day IN (SELECT day FROM maillog_days)';
+  await conn.run(`DELETE FROM mail_daily_mailbox WHERE ${days}`, { lo, hi });
+  await conn.run(`DELETE FROM mail_daily_agency WHERE ${days}`, { lo, hi });
   const inserted = await conn.run(MAILBOX_SQL, { lo, hi });
-  await conn.run(AGENCY_SQL);
+  await conn.run(AGENCY_SQL, { lo, hi });
   return { days: count, mailboxRows: Number(inserted.rowsChanged) };
 }
