@@ -7,10 +7,11 @@ import { resolve } from 'node:path';
 import { describeDaysLeft } from '../../reports/due.ts';
 import { prepareReport, writeReportFiles } from '../../reports/writeReport.ts';
 import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
-import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
+import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type PolicyId } from '../../rules/policy/schema.ts';
-import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
-import { EXIT, RunError, UsageError, requireString, type Command } from '../command.ts';
+import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
+import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
+import { EXIT, UsageError, requireString, type Command } from '../command.ts';
 
 const USAGE = [
   'Cách dùng: npm run cli -- report --db TỆP --period KỲ --out THƯ_MỤC [--today NGÀY] [--no-pdf] [--profile HỒ_SƠ]',
@@ -70,13 +71,7 @@ export const reportCommand: Command = {
       throw new UsageError(`không có hồ sơ "${String(values.profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
     }
     const { model, annexes } = await withReadOnlyWarehouse(db, async (conn) => {
-      let id = values.profile as string | undefined;
-      if (id === undefined) {
-        const [row] = await queryRows<{ value: string }>(conn, "SELECT value FROM warehouse_meta WHERE key = 'policy'");
-        id = row?.value ?? DEFAULT_POLICY;
-        if (!isPolicyId(id)) throw new RunError(`kho dữ liệu ghi hồ sơ "${id}" không có trong ${POLICY_IDS.join(', ')}`);
-      }
-      return prepareReport(conn, loadPolicy(id as PolicyId), period, today);
+      return prepareReport(conn, await policyInForce(conn, values.profile as PolicyId | undefined), period, today);
     });
     const written = await writeReportFiles(out, model, annexes, values['no-pdf'] !== true);
     const t = model.totals;

@@ -10,11 +10,12 @@ import { toCsv } from '../../reports/csv.ts';
 import { complianceLists } from '../../rules/compliance/lists.ts';
 import type { AgencyScore } from '../../rules/compliance/scoring.ts';
 import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
-import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
+import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type Policy } from '../../rules/policy/schema.ts';
 import { computeFindings } from '../../warehouse/compliance/findings.ts';
 import { computeScores, type ScoreResult } from '../../warehouse/compliance/scores.ts';
-import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
+import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
+import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { EXIT, RunError, UsageError, requireString, type Command, type CommandIO } from '../command.ts';
 
 const USAGE = [
@@ -48,14 +49,10 @@ const fmtChange = (n: number | null) => (n === null ? '—' : (n > 0 ? '+' : '')
 
 /** The profile: --profile, else the warehouse's `warehouse_meta.policy`, else the default. */
 async function selectPolicy(conn: DuckDBConnection, option: unknown): Promise<Policy> {
-  let id = typeof option === 'string' ? option : undefined;
-  if (id === undefined) {
-    const [row] = await queryRows<{ value: string }>(conn, "SELECT value FROM warehouse_meta WHERE key = 'policy'");
-    id = row?.value ?? DEFAULT_POLICY;
-    if (!isPolicyId(id)) throw new RunError(`kho dữ liệu ghi hồ sơ "${id}" không có trong ${POLICY_IDS.join(', ')}`);
+  if (option !== undefined && (typeof option !== 'string' || !isPolicyId(option))) {
+    throw new UsageError(`không có hồ sơ "${String(option)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
   }
-  if (!isPolicyId(id)) throw new UsageError(`không có hồ sơ "${id}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
-  return loadPolicy(id);
+  return policyInForce(conn, option);
 }
 
 function table(result: ScoreResult, policy: Policy): string {

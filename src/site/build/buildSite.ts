@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RunError, type CommandIO } from '../../cli/command.ts';
-import { loadPolicy, isPolicyId } from '../../rules/policy/load.ts';
-import { DEFAULT_POLICY, type Policy } from '../../rules/policy/schema.ts';
+import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { runAstroBuild } from './astroBuild.ts';
 import { collectSiteData, type SiteData } from './collect/index.ts';
@@ -45,14 +44,6 @@ export function normaliseBase(base: string | undefined): string {
     throw new RunError(`--base "${base}" không hợp lệ: dùng đường dẫn như /thu-cong-vu/ (chữ, số, - . _ ~)`);
   }
   return `/${trimmed}/`;
-}
-
-/** The profile in force: warehouse_meta key "policy", default soctrang-2024 (SPEC §4.1). */
-async function policyInForce(conn: DuckDBConnection): Promise<Policy> {
-  const [row] = await queryRows<{ value: string }>(conn, `SELECT value FROM warehouse_meta WHERE key = 'policy'`);
-  const id = row?.value ?? DEFAULT_POLICY;
-  if (!isPolicyId(id)) throw new RunError(`kho dữ liệu ghi hồ sơ chính sách "${id}" không có trong data/policies/`);
-  return loadPolicy(id);
 }
 
 /** The night the site describes: the latest export date ingested (or, for a warehouse filled otherwise, seen). */

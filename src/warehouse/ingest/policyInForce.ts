@@ -4,7 +4,8 @@
  * took effect), else the one already stored, else the default.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { loadPolicy } from '../../rules/policy/load.ts';
+import { RunError } from '../../cli/command.ts';
+import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type Policy, type PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext } from '../ingestContext.ts';
 import { queryRows } from '../open.ts';
@@ -36,9 +37,21 @@ export function mainDomain(addresses: Iterable<string>): string | null {
   return best;
 }
 
-async function stored(conn: DuckDBConnection): Promise<string | null> {
+/** The profile id stored in the warehouse, as written (null when none is). */
+export async function storedPolicyId(conn: DuckDBConnection): Promise<string | null> {
   const rows = await queryRows<{ value: string }>(conn, 'SELECT value FROM warehouse_meta WHERE key = $key', { key: POLICY_META_KEY });
   return rows[0]?.value ?? null;
+}
+
+/**
+ * The profile the reading commands (score, report, build) apply: `option` (`--profile`, already checked by the
+ * command), else the one stored in the warehouse, else the default (SPEC §4.1).
+ */
+export async function policyInForce(conn: DuckDBConnection, option?: PolicyId): Promise<Policy> {
+  if (option !== undefined) return loadPolicy(option);
+  const id = (await storedPolicyId(conn)) ?? DEFAULT_POLICY;
+  if (!isPolicyId(id)) throw new RunError(`kho dữ liệu ghi hồ sơ quy chế "${id}" không có trong ${POLICY_IDS.join(', ')}`);
+  return loadPolicy(id);
 }
 
 /**
@@ -53,7 +66,7 @@ export async function recordPolicy(
   const profiles = POLICY_IDS.map((id) => loadPolicy(id));
   const domain = mainDomain(addresses);
   const detected = domain === null ? null : profileForDomain(profiles, domain, ctx.exportDate);
-  const current = await stored(ctx.conn);
+  const current = await storedPolicyId(ctx.conn);
   let choice: { id: string; how: string };
   if (option !== undefined) {
     choice = { id: option, how: 'theo tùy chọn --profile' };

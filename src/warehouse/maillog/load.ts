@@ -9,6 +9,7 @@ import { loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
 import { isPolicyId } from '../../rules/policy/load.ts';
 import type { IngestContext, LoadedCounts } from '../ingestContext.ts';
+import { storedPolicyId } from '../ingest/policyInForce.ts';
 import { queryRows } from '../open.ts';
 import { loadNightFacts } from './facts.ts';
 import { orderMaillogFiles } from './fileOrder.ts';
@@ -118,9 +119,8 @@ async function recordFiles(ctx: IngestContext, stats: FileStats[]): Promise<void
 }
 
 async function policyInWarehouse(ctx: IngestContext): Promise<PolicyId | null> {
-  const rows = await queryRows<{ value: string }>(ctx.conn, "SELECT value FROM warehouse_meta WHERE key = 'policy'");
-  const id = rows[0]?.value;
-  return id !== undefined && isPolicyId(id) ? id : null;
+  const id = await storedPolicyId(ctx.conn);
+  return id !== null && isPolicyId(id) ? id : null;
 }
 
 /** The province's mail domains: the profile's (when one is stored) and the registry's; the default profile's if
