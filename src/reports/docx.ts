@@ -28,14 +28,16 @@ import type { Cell } from './csv.ts';
 import { dateLine, num, numberLine, reportBody, subject, type Block } from './document.ts';
 import { inlineRuns, parseMarkdown } from './markdown.ts';
 import type { ReportModel } from './model.ts';
+import { PAGE_MARGINS_MM } from './printCss.ts';
 
 /** Twips (1/1440 inch) per millimetre. */
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
 /** A4 in twips, as Word writes it (w:pgSz w:w="11906" w:h="16838"). */
 export const A4 = { width: 11906, height: 16838 } as const;
-/** NĐ 30/2020 Phụ lục I: top/bottom 20 mm, left 30 mm, right 15 mm (portrait); annex pages 20 mm each side. */
-export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
-const ANNEX_MARGINS = { top: mm(20), bottom: mm(15), left: mm(20), right: mm(20) } as const;
+const twips = (m: { top: number; right: number; bottom: number; left: number }) => ({ top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) });
+/** The print view's margins (PAGE_MARGINS_MM, NĐ 30/2020 Phụ lục I) in twips. */
+export const MARGINS = twips(PAGE_MARGINS_MM.report);
+const ANNEX_MARGINS = twips(PAGE_MARGINS_MM.annex);
 const FONT = 'Times New Roman';
 /** Half-points. */
 const pt = (x: number) => Math.round(x * 2);

@@ -6,12 +6,24 @@
  */
 export const REPORT_FONT_STACK = `'Times New Roman', 'Liberation Serif', Tinos, serif`;
 
+/**
+ * Page margins in mm, for the print view and the Word document alike. The report's pages: NĐ 30/2020/NĐ-CP Phụ lục I
+ * (top/bottom 20–25, left 30–35, right 15–20), the smallest of each range. Annex pages (A4 landscape): 20 mm, 15 mm
+ * at the bottom, so wide tables fit.
+ */
+export const PAGE_MARGINS_MM = {
+  report: { top: 20, right: 15, bottom: 20, left: 30 },
+  annex: { top: 20, right: 20, bottom: 15, left: 20 },
+} as const;
+
+const cssMargin = (m: { top: number; right: number; bottom: number; left: number }) => `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
+
 /** The report's CSS; every selector is scoped under `.bao-cao` so it can sit inside the site's pages. */
 export const REPORT_CSS = `
-@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
+@page { size: A4 portrait; margin: ${cssMargin(PAGE_MARGINS_MM.report)};
   @top-center { content: counter(page); font-family: ${REPORT_FONT_STACK}; font-size: 13pt; } }
 @page :first { @top-center { content: none; } }
-@page phu-luc { size: A4 landscape; margin: 20mm 20mm 15mm 20mm; }
+@page phu-luc { size: A4 landscape; margin: ${cssMargin(PAGE_MARGINS_MM.annex)}; }
 .bao-cao { font-family: ${REPORT_FONT_STACK}; font-size: 13pt; line-height: 1.35; color: #000; background: #fff; }
 .bao-cao .trang { max-width: 165mm; margin: 0 auto; }
 .bao-cao table { border-collapse: collapse; }
