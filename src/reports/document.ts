@@ -4,6 +4,7 @@
  * these blocks, so the two say the same thing with the same figures, all of them totals of annex tables.
  */
 import { viDate } from '../rules/period.ts';
+import { formatNumber, formatPercent } from '../site/format.ts';
 import type { RejectClass } from './figures.ts';
 import type { ReportModel } from './model.ts';
 
@@ -13,8 +14,9 @@ export type Block =
   | { kind: 'table'; columns: [string, string]; rows: [string, string][] }
   | { kind: 'markdown'; markdown: string };
 
-export const num = (x: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x);
-const pct = (a: number, b: number) => (b === 0 ? '—' : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((100 * a) / b)}%`);
+/** `1.234,5` (site/format.ts: one cached Intl.NumberFormat, "—" for no value). */
+export const num = (x: number) => formatNumber(x);
+const pct = (a: number, b: number) => formatPercent(b === 0 ? null : a / b);
 
 /** "Sóc Trăng, ngày 05 tháng 01 năm 2026". */
 export function dateLine(m: ReportModel): string {

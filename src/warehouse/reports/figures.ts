@@ -9,6 +9,8 @@ import type {
   AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
   RequestRow, SecurityRow,
 } from '../../reports/figures.ts';
+import { addDays } from '../../rules/calendar/civilDate.ts';
+import { daysBetween } from '../../reports/due.ts';
 import { queryRows } from '../open.ts';
 import { queryReportSql } from './sql.ts';
 
@@ -86,9 +88,6 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
   };
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
 /** The inclusive ranges of [from, to] missing from `days` (sorted YYYY-MM-DD within the range). */
 export function dayGaps(from: string, to: string, days: readonly string[]): { from: string; to: string }[] {
   const gaps: { from: string; to: string }[] = [];
@@ -120,11 +119,11 @@ async function mailLogFigures(conn: DuckDBConnection, period: Period, end: strin
   const traffic = await queryReportSql<MailTrafficRow>(conn, 'mailTraffic', range);
   const rejectClasses = await queryReportSql<{ cls: RejectClass; n: number }>(conn, 'mailRejectClasses', range);
   const toNumber = Object.fromEntries(Object.entries(server!).map(([k, v]) => [k, Number(v)])) as unknown as MailServerTotals;
-  const last = days.at(-1) ?? '';
-  const coverTo = end >= period.from || last !== '' ? [period.to, end > last ? end : last].sort()[0]! : period.to;
+  const latest = [end, days.at(-1) ?? ''].sort().at(-1)!; // the later of the registry's last night and the log's last day
+  const coverTo = latest >= period.from && latest < period.to ? latest : period.to;
   return {
     daysCovered: days.length,
-    periodDays: Math.round((Date.parse(`${coverTo}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / DAY_MS) + 1,
+    periodDays: daysBetween(period.from, coverTo) + 1,
     coveredTo: coverTo,
     gaps: dayGaps(period.from, coverTo, days),
     server: toNumber,
