@@ -71,6 +71,7 @@ export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'
     { key: 'forwardExternal', header: 'Chuyển tiếp ra ngoài', width: 16 },
     { key: 'mailRejectedInbound', header: 'Thư gửi đến bị máy chủ từ chối', width: 18 },
   ]);
+  const withSummary = variant === 'internal';
   const traffic = agencyTable(m, [
     { key: 'mailSent', header: 'Thư gửi đi' },
     { key: 'mailSentRcptInternal', header: 'Lượt gửi tới địa chỉ trong tỉnh', width: 16 },
@@ -82,15 +83,14 @@ export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'
     { key: 'mailReceivedMb', header: 'Dung lượng nhận (MB)', width: 14 },
     { key: 'mailActiveSenders', header: 'Hộp thư có gửi thư', width: 14 },
   ]);
-  const withSummary = variant === 'internal';
-  const incidentsFull: DataTable = {
+  const incidents: DataTable = {
     columns: [
       { header: 'STT', width: 6 },
       { header: 'Mã sự cố', width: 14 },
       { header: 'Thời điểm xảy ra', width: 18 },
       { header: 'Loại', width: 16 },
       { header: 'Mức độ', width: 12 },
-      { header: 'Nội dung', width: 44 },
+      ...(withSummary ? [{ header: 'Nội dung', width: 44 }] : []),
       { header: 'Thời điểm báo cáo', width: 18 },
       { header: 'Số giờ đến khi báo cáo', width: 14, numFmt: '#,##0.0' },
       { header: 'Trong thời hạn', width: 14 },
@@ -101,16 +101,12 @@ export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'
       localTime(x.occurred_local),
       x.kind,
       x.severity,
-      x.summary,
+      ...(withSummary ? [x.summary] : []),
       x.reported_local ? localTime(x.reported_local) : 'Chưa báo cáo',
       x.hours_to_report,
       x.within_deadline === null ? 'Không đánh giá' : x.within_deadline ? 'Có' : 'Không',
     ]),
   };
-  const SUMMARY = 5;
-  const incidents: DataTable = withSummary
-    ? incidentsFull
-    : { columns: incidentsFull.columns.filter((_, j) => j !== SUMMARY), rows: incidentsFull.rows.map((r) => r.filter((_, j) => j !== SUMMARY)) };
   const ranking: DataTable = {
     columns: [
       { header: 'Nhóm', width: 16 },
@@ -133,12 +129,10 @@ export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'
       sheet: 'PL6 Lưu lượng thư',
       title: 'Phụ lục 6. Lưu lượng thư điện tử theo cơ quan, đơn vị',
       table: traffic,
-      note:
-        `${mailCoverage(m)}${hasMailLog(m) ? ' ' : ''}` +
-        (hasMailLog(m)
-          ? 'Thư của mỗi ngày được tính cho cơ quan mà hộp thư thuộc về tại ngày đó; một thư được tính một lần dù qua bộ lọc nhiều lần. ' +
-            '"Lượt gửi" đếm mỗi người nhận một lượt. Hộp thư có gửi thư được tính một lần, ở cơ quan của ngày gửi cuối cùng trong kỳ.'
-          : ''),
+      note: hasMailLog(m)
+        ? `${mailCoverage(m)} Thư của mỗi ngày được tính cho cơ quan mà hộp thư thuộc về tại ngày đó; một thư được tính một lần dù qua bộ lọc nhiều lần. ` +
+          '"Lượt gửi" đếm mỗi người nhận một lượt. Hộp thư có gửi thư được tính một lần, ở cơ quan của ngày gửi cuối cùng trong kỳ.'
+        : mailCoverage(m),
     },
   ];
 }
