@@ -5,9 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { RunError } from '../../cli/command.ts';
-import { loadPolicy } from '../../rules/policy/load.ts';
+import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
-import { isPolicyId } from '../../rules/policy/load.ts';
 import type { IngestContext, LoadedCounts } from '../ingestContext.ts';
 import { storedPolicyId } from '../ingest/policyInForce.ts';
 import { queryRows } from '../open.ts';
@@ -65,11 +64,6 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
       deliveriesAsFiles: true,
     });
     reportFiles(ctx, staged.stats);
-    for (const s of staged.stats) {
-      if (s.damaged) {
-        ctx.quarantine({ file: s.file, line: null, column: null, raw: null, reason: `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng (${s.damaged}); đã nạp các dòng đọc được` });
-      }
-    }
     await recordFiles(ctx, staged.stats);
     ctx.progress('nhật ký thư: nạp lượt chuyển, thư và từ chối');
     facts = await loadNightFacts(ctx.conn, ctx.exportDate, staged.deliveries);
@@ -91,6 +85,7 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
   return { mail_messages: facts.messages, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects };
 }
 
+/** Warns of each file's unusable lines; a compressed file cut short also goes to quarantine (SPEC §3.6). */
 function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
   for (const s of stats) {
     const problems = [
@@ -99,6 +94,9 @@ function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
       s.truncatedLast ? 'dòng cuối bị cắt' : '',
       s.damaged ? `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng` : '',
     ].filter(Boolean);
+    if (s.damaged) {
+      ctx.quarantine({ file: s.file, line: null, column: null, raw: null, reason: `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng (${s.damaged}); đã nạp các dòng đọc được` });
+    }
     if (problems.length > 0) {
       ctx.warn(`${s.file}: ${problems.join(', ')} (trên ${s.lines} dòng; đã bỏ qua, mẫu trong danh sách cách ly)`);
     }
