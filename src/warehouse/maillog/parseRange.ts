@@ -3,7 +3,8 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
-import { readLines, type ByteRange } from './readLines.ts';
+import { FALLBACK, FastRows, WROTE } from './fastRows.ts';
+import { isPlain, readChunks, type ByteRange } from './readLines.ts';
 import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stageTables.ts';
 
 export interface RangeTask {
@@ -17,6 +18,8 @@ export interface RangeTask {
   outDir: string;
   /** Bad lines of each kind to keep for quarantine. */
   sampleLimit: number;
+  /** Every line through parseLine.ts (tests compare both paths). */
+  noFastPath?: boolean;
 }
 
 export type BadKind = 'garbled' | 'unknown' | 'truncated';
@@ -27,6 +30,8 @@ export interface RangeResult {
   files: Record<StageKey, string>;
   lines: number;
   bytes: number;
+  /** Lines the fast path (fastRows.ts) read; the rest went through parseLine.ts. */
+  fast: number;
   events: number;
   ignored: number;
   otherProgram: number;
@@ -40,12 +45,14 @@ export interface RangeResult {
   bad: { kind: BadKind; line: number; raw: string }[];
 }
 
-/** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. */
+/** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Lines of a plain chunk
+ * (isPlain) go through the byte-level fast path first (fastRows.ts), which takes the common shapes and hands the
+ * rest to parseLine.ts. */
 export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const writers = {} as Record<StageKey, RowWriter>;
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(task.outDir, `${STAGE_TABLES[key].name}.${task.id}.tsv`));
   const r: RangeResult = {
-    id: task.id, files: {} as Record<StageKey, string>, lines: 0, bytes: 0, events: 0, ignored: 0, otherProgram: 0,
+    id: task.id, files: {} as Record<StageKey, string>, lines: 0, bytes: 0, fast: 0, events: 0, ignored: 0, otherProgram: 0,
     blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [],
   };
   const sample = (kind: BadKind, count: number, line: number, raw: string, ascii: boolean) => {
@@ -56,42 +63,67 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const parser = new LineParser(task.exportDate);
   const base = msBase(task.exportDate);
   const fi = task.fileIndex;
+  const fast = task.noFastPath ? null : new FastRows(task.exportDate, base, fi, writers);
+  let lineNo = 0;
   let last = '';
   let lastAscii = true;
+  /** The reference parser on one line (as latin1 text: one character per byte, as pflogsumm reads it). */
+  const slow = (line: string, plain: boolean, offset: number) => {
+    last = line;
+    lastAscii = plain || isAscii(Buffer.from(line, 'latin1'));
+    if (line.length === 0) {
+      r.blank++;
+      return;
+    }
+    const e = parser.parse(line);
+    if (typeof e === 'object') {
+      r.events++;
+      const table = stageKeyOf(e.kind);
+      // latin1 bytes out as read: ASCII and valid UTF-8 reach DuckDB unchanged; other bytes become U+FFFD
+      const at = rowAt(fi, offset);
+      if (plain) writers[table].push(STAGE_TABLES[table].row(at, e, base, asIs), 'latin1');
+      else {
+        const t = line.indexOf('\r') >= 0 || line.indexOf(SEP) >= 0 ? cleaned : asIs;
+        if (isUtf8(Buffer.from(line, 'latin1'))) writers[table].push(STAGE_TABLES[table].row(at, e, base, t), 'latin1');
+        else writers[table].push(STAGE_TABLES[table].row(at, e, base, fromLatin1), 'utf8');
+      }
+    } else if (e === LINE.ignored) r.ignored++;
+    else if (e === LINE.otherProgram) r.otherProgram++;
+    else if (e === LINE.garbled) sample('garbled', ++r.garbled, lineNo, line, lastAscii);
+    else sample('unknown', ++r.unknown, lineNo, line, lastAscii);
+  };
   try {
-    const read = await readLines(
+    const read = await readChunks(
       task.path,
-      (line, lineNo, plain, offset) => {
-        last = line;
-        lastAscii = plain || isAscii(Buffer.from(line, 'latin1'));
-        if (line.length === 0) {
-          r.blank++;
-          return;
+      (chunk, offset) => {
+        const plain = isPlain(chunk);
+        if (plain) fast?.chunk(chunk);
+        let start = 0;
+        while (start < chunk.length) {
+          let nl = chunk.indexOf(10, start);
+          if (nl < 0) nl = chunk.length; // the truncated last line
+          lineNo++;
+          const handled = fast !== null && plain && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
+          if (handled === FALLBACK) slow(chunk.toString('latin1', start, nl), plain, offset + start);
+          else if (++r.fast && handled === WROTE) r.events++;
+          else if (handled === LINE.ignored) r.ignored++;
+          else r.otherProgram++;
+          start = nl + 1;
         }
-        const e = parser.parse(line);
-        if (typeof e === 'object') {
-          r.events++;
-          const table = stageKeyOf(e.kind);
-          // latin1 bytes out as read: ASCII and valid UTF-8 reach DuckDB unchanged; other bytes become U+FFFD
-          const at = rowAt(fi, offset);
-          if (plain) writers[table].push(STAGE_TABLES[table].row(at, e, base, asIs), 'latin1');
-          else {
-            const t = line.indexOf('\r') >= 0 || line.indexOf(SEP) >= 0 ? cleaned : asIs;
-            if (isUtf8(Buffer.from(line, 'latin1'))) writers[table].push(STAGE_TABLES[table].row(at, e, base, t), 'latin1');
-            else writers[table].push(STAGE_TABLES[table].row(at, e, base, fromLatin1), 'utf8');
-          }
-        } else if (e === LINE.ignored) r.ignored++;
-        else if (e === LINE.otherProgram) r.otherProgram++;
-        else if (e === LINE.garbled) sample('garbled', ++r.garbled, lineNo, line, lastAscii);
-        else sample('unknown', ++r.unknown, lineNo, line, lastAscii);
+        if (chunk[chunk.length - 1] !== 10) {
+          // readChunks passes a last line without its newline only at the end of the file
+          const s = chunk.lastIndexOf(10) + 1;
+          last = chunk.toString('latin1', s);
+          lastAscii = isAscii(chunk.subarray(s));
+        }
       },
       task.range,
     );
-    r.lines = read.lines;
+    r.lines = lineNo;
     r.bytes = task.range ? task.range.end - task.range.start : read.bytes;
     r.truncatedLast = read.truncatedLast;
     if (read.damaged) r.damaged = read.damaged;
-    if (read.truncatedLast) sample('truncated', 1, read.lines, last, lastAscii);
+    if (read.truncatedLast) sample('truncated', 1, lineNo, last, lastAscii);
   } finally {
     for (const key of STAGE_KEYS) {
       writers[key].close();

@@ -21,6 +21,10 @@ export interface ReadStats {
  * re-decoding or cleaning. */
 export type LineHandler = (line: string, lineNo: number, plain: boolean, offset: number) => void;
 
+/** `onChunk(chunk, offset)`: whole lines, each ending with "\n", the first starting at byte `offset` of the file;
+ * the last call may hold one line without its newline (a file cut off mid-write: ReadStats.truncatedLast). */
+export type ChunkHandler = (chunk: Buffer, offset: number) => void;
+
 /** Lines that start at a byte offset in [start, end) (a line that starts inside runs to its newline). */
 export interface ByteRange {
   start: number;
@@ -38,35 +42,33 @@ export function isGzipFile(path: string): boolean {
   }
 }
 
+/** All ASCII, without carriage returns or unit separators: bytes that go into a staging row as they are. */
+export function isPlain(chunk: Buffer): boolean {
+  return isAscii(chunk) && chunk.indexOf(13) < 0 && chunk.indexOf(0x1f) < 0;
+}
+
 /**
- * Calls `onLine` for every line (without the newline). Lines are decoded as latin1, so each character is one byte as
- * pflogsumm sees it. Gzip is recognised by its magic bytes,
- * whatever the file is called; only plain files take a `range`.
+ * Calls `onChunk` with the file's lines in order, a few MiB at a time. Gzip is recognised by its magic bytes,
+ * whatever the file is called; only plain files take a `range`. `stats.lines` is left for the caller to count.
  */
-export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats> {
+export async function readChunks(path: string, onChunk: ChunkHandler, range?: ByteRange): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, truncatedLast: false };
   let offset = range?.start ?? 0; // byte offset of the next line's start
   let stop = false;
-  /** Emits the complete lines of `buf`; returns the unfinished tail. */
+  /** Passes on the complete lines of `buf` (those starting before the range's end); returns the unfinished tail. */
   const emit = (buf: Buffer): Buffer => {
     const lastNl = buf.lastIndexOf(10);
     if (lastNl < 0) return buf;
-    const text = buf.toString('latin1', 0, lastNl + 1);
-    const complete = buf.subarray(0, lastNl + 1);
-    const ascii = isAscii(complete) && complete.indexOf(13) < 0 && complete.indexOf(0x1f) < 0;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      if (range && offset >= range.end) {
-        stop = true;
-        return buf.subarray(0, 0);
-      }
-      onLine(text.slice(start, nl), ++stats.lines, ascii, offset);
-      offset += nl + 1 - start;
-      start = nl + 1;
+    let complete = buf.subarray(0, lastNl + 1);
+    if (range && offset + complete.length > range.end) {
+      // lines that start at or after range.end belong to the next range
+      const cut = range.end - offset <= 0 ? 0 : complete.indexOf(10, range.end - offset - 1) + 1;
+      complete = complete.subarray(0, cut);
+      stop = true;
     }
-    return buf.subarray(lastNl + 1);
+    if (complete.length > 0) onChunk(complete, offset);
+    offset += complete.length;
+    return stop ? buf.subarray(0, 0) : buf.subarray(lastNl + 1);
   };
   let pending: Buffer = Buffer.alloc(0);
   if (isGzipFile(path)) {
@@ -113,8 +115,33 @@ export async function readLines(path: string, onLine: LineHandler, range?: ByteR
   }
   if (pending.length > 0 && !(range && offset >= range.end)) {
     stats.truncatedLast = true;
-    onLine(pending.toString('latin1'), ++stats.lines, isAscii(pending) && pending.indexOf(13) < 0 && pending.indexOf(0x1f) < 0, offset);
+    onChunk(pending, offset);
   }
+  return stats;
+}
+
+/**
+ * Calls `onLine` for every line (without the newline). Lines are decoded as latin1, so each character is one byte as
+ * pflogsumm sees it.
+ */
+export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats> {
+  let lines = 0;
+  const stats = await readChunks(
+    path,
+    (chunk, offset) => {
+      const plain = isPlain(chunk);
+      const text = chunk.toString('latin1');
+      let start = 0;
+      while (start < text.length) {
+        let nl = text.indexOf('\n', start);
+        if (nl < 0) nl = text.length; // the truncated last line
+        onLine(text.slice(start, nl), ++lines, plain, offset + start);
+        start = nl + 1;
+      }
+    },
+    range,
+  );
+  stats.lines = lines;
   return stats;
 }
 

@@ -117,10 +117,11 @@ const latin1Write = (buf: Buffer, s: string, offset: number): number =>
   (buf as unknown as { latin1Write(s: string, offset: number, length: number): number }).latin1Write(s, offset, buf.length - offset);
 
 /** Appends rows straight into a byte buffer: rows kept as strings until a flush would survive into the old
- * generation (with the read chunk they slice) and cost more in garbage collection than the parse itself. */
+ * generation (with the read chunk they slice) and cost more in garbage collection than the parse itself. The fast
+ * path (fastRows.ts) writes bytes into `out` at `used` itself, after `reserve`. */
 export class RowWriter {
-  private readonly out = Buffer.allocUnsafe(FLUSH_AT);
-  private used = 0;
+  readonly out = Buffer.allocUnsafe(FLUSH_AT);
+  used = 0;
   private readonly fd: number;
   rows = 0;
   constructor(readonly path: string) {
@@ -139,6 +140,12 @@ export class RowWriter {
     }
     this.used += encoding === 'latin1' ? latin1Write(this.out, row, this.used) : this.out.write(row, this.used, 'utf8');
     this.out[this.used++] = 10;
+  }
+  /** Makes room for `bytes` more at `used`; false when a row that long cannot fit (the caller writes it as a string). */
+  reserve(bytes: number): boolean {
+    if (this.used + bytes <= this.out.length) return true;
+    this.flush();
+    return bytes <= this.out.length;
   }
   flush(): void {
     if (this.used > 0) writeSync(this.fd, this.out, 0, this.used);
