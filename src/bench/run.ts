@@ -86,7 +86,7 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   print(`Tệp: ${fmt(bytes / 2 ** 20)} MB, ${lines.toLocaleString('vi-VN')} dòng`);
 
   print(`\nSo sánh trực tiếp (${runs} lượt xen kẽ, trung vị):`);
-  const cli = ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts')];
+  const cli = [join(ROOT, 'scripts', 'cli.mjs')];
   const sbs = await sideBySide({ log, night: nightDir, workDir: dir, runs, cli, root: ROOT, onRun: print });
   const startups: number[] = [];
   for (let i = 0; i < 3; i++) startups.push((await runChild(process.execPath, [...cli, 'summary', '--help'], ROOT)).wallMs);

@@ -39,7 +39,7 @@ export function pflogsummUnits(n: number): string {
 
 /**
  * Runs pflogsumm on `log` and `ingest --exports night --db (fresh) && summary --json`, `runs` times each,
- * alternating which goes first. `cli` is the argument list that starts our CLI (node, tsx loader, scripts/cli.ts).
+ * alternating which goes first. `cli` is the argument list that starts our CLI (scripts/cli.mjs).
  */
 export async function sideBySide(opts: { log: string; night: string; workDir: string; runs: number; cli: string[]; root: string; onRun?: (text: string) => void }): Promise<SideBySide> {
   const result: SideBySide = { pflogsumm: [], ingest: [], summary: [], mismatches: [] };

@@ -110,7 +110,7 @@ describe('ingest command (SPEC §2)', () => {
     const db = join(root, 'w.duckdb');
     return acquireLock(`${db}.lock`, 0).then((release) => {
       try {
-        const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'ingest', '--exports', join(FIXTURES, 'nights', '2026-11-20'), '--db', db], {
+        const run = spawnSync(process.execPath, ['scripts/cli.mjs', 'ingest', '--exports', join(FIXTURES, 'nights', '2026-11-20'), '--db', db], {
           cwd: ROOT,
           encoding: 'utf8',
           env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh' },

@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * SIGKILL. */
 function killAt(point: string, exportsDir: string, db: string, whilePaused: () => Promise<void> = async () => {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'ingest', '--exports', exportsDir, '--db', db], {
+    const child = spawn(process.execPath, ['scripts/cli.mjs', 'ingest', '--exports', exportsDir, '--db', db], {
       cwd: ROOT, env: { ...process.env, THU_CONG_VU_STOP_AT: point }, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';

@@ -1,5 +1,5 @@
-// Runs parse tasks on worker threads (one per core), or inline when there is one task or one core. Workers load the
-// TypeScript parser through tsx's API, so this works under `tsx` (the CLI) and under vitest alike.
+// Runs parse tasks on worker threads (one per core), or inline when there is one task or one core. The worker runs
+// parseWorker.ts: compiled with the CLI (scripts/compiled.mjs), or, under tsx and vitest, loaded through tsx's API.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,16 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseRange, type RangeResult, type RangeTask } from './parseRange.ts';
 
-const WORKER_SOURCE = `
-const { workerData, parentPort } = require('node:worker_threads');
-import(workerData.tsxApi)
-  .then(({ tsImport }) => tsImport(workerData.module, workerData.parent))
-  .then((m) => {
-    parentPort.on('message', (task) => {
-      m.parseRange(task).then((result) => parentPort.postMessage({ result }), (e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
-    });
-    parentPort.postMessage({ ready: true });
-  }, (e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
+/** The compiled worker's file URL, written into the bundle by scripts/compiled.mjs; undeclared under tsx and vitest. */
+declare const __THU_CONG_VU_PARSE_WORKER__: string | undefined;
+
+const TSX_WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.module, workerData.parent));
 `;
 
 /** Threads worth using: the machine's cores (at most 8). */
@@ -44,14 +40,14 @@ export async function runParseTasks(tasks: readonly RangeTask[], threads: number
   const results: RangeResult[] = new Array(tasks.length);
   let next = 0;
   const workers: Worker[] = [];
-  const workerData = {
-    tsxApi: tsxApiUrl(),
-    module: new URL('./parseRange.ts', import.meta.url).href,
-    parent: import.meta.url,
+  const newWorker = (): Worker => {
+    if (typeof __THU_CONG_VU_PARSE_WORKER__ === 'string') return new Worker(new URL(__THU_CONG_VU_PARSE_WORKER__), { execArgv: [] });
+    const workerData = { tsxApi: tsxApiUrl(), module: new URL('./parseWorker.ts', import.meta.url).href, parent: import.meta.url };
+    return new Worker(TSX_WORKER_SOURCE, { eval: true, execArgv: [], workerData });
   };
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData });
+      const worker = newWorker();
       workers.push(worker);
       let current = -1;
       const finish = (err?: Error) => {
