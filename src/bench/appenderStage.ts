@@ -11,7 +11,7 @@ type Value = string | number | boolean | null;
 const VALUES: Record<StageKey, (pos: number, e: MaillogEvent) => Value[]> = {
   recv: (pos, e) => [pos, e.epochMs, e.kind, e.cmd, e.qid, e.clientHost, e.clientIp, e.receivedFrom, e.sasl, e.origQid],
   from: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.addrDomain, e.size, e.sizeTruthy, e.nrcpt],
-  to: (pos, e) => [pos, e.epochMs, e.cmd, e.qid, e.addr, e.addrDomain, e.origTo, e.relay, e.delay, e.dsn, e.status, e.detail,
+  to: (pos, e) => [pos, e.epochMs, e.cmd, e.qid, e.addr, e.origTo, e.relay, e.delay, e.dsn, e.status, e.detail,
     e.nextQid, e.forwarded, isFilterHop(e)],
   reject: (pos, e) => [pos, e.epochMs, e.kind, e.cmd, e.qid, e.stage, e.clientHost, e.clientIp, e.sender, e.addr, e.detail],
   notice: (pos, e) => [pos, e.qid, e.nextQid],

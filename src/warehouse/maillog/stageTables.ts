@@ -40,10 +40,10 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'reject' | 'notice', 
   },
   to: {
     name: 'maillog_to',
-    columns: [...AT, ['ms', 'BIGINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['addr_dom', 'VARCHAR'],
+    columns: [...AT, ['ms', 'BIGINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'],
       ['orig_to', 'VARCHAR'], ['relay', 'VARCHAR'], ['delay', 'VARCHAR'], ['dsn', 'VARCHAR'], ['status', 'VARCHAR'], ['detail', 'VARCHAR'],
       ['next_qid', 'VARCHAR'], ['forwarded', 'BOOLEAN'], ['filter_hop', 'BOOLEAN']],
-    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.addrDomain)}${SEP}${t(e.origTo)}${SEP}${t(e.relay)}${SEP}${t(e.delay)}${SEP}${t(e.dsn)}${SEP}${t(e.status)}${SEP}${t(e.detail)}${SEP}${t(e.nextQid)}${SEP}${e.forwarded ? 't' : 'f'}${SEP}${isFilterHop(e) ? 't' : 'f'}`,
+    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.origTo)}${SEP}${t(e.relay)}${SEP}${t(e.delay)}${SEP}${t(e.dsn)}${SEP}${t(e.status)}${SEP}${t(e.detail)}${SEP}${t(e.nextQid)}${SEP}${e.forwarded ? 't' : 'f'}${SEP}${isFilterHop(e) ? 't' : 'f'}`,
   },
   reject: {
     name: 'maillog_reject',
