@@ -13,6 +13,7 @@ const VALUES: Record<StageKey, (pos: number, e: MaillogEvent) => Value[]> = {
   from: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.addrDomain, e.size, e.sizeTruthy, e.nrcpt],
   to: (pos, e) => [pos, e.epochMs, e.cmd, e.qid, e.addr, e.origTo, e.relay, e.delay, e.dsn, e.status, e.detail,
     e.nextQid, e.forwarded, isFilterHop(e)],
+  hop: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.nextQid],
   reject: (pos, e) => [pos, e.epochMs, e.kind, e.cmd, e.qid, e.stage, e.clientHost, e.clientIp, e.sender, e.addr, e.detail],
   notice: (pos, e) => [pos, e.qid, e.nextQid],
 };
@@ -42,7 +43,7 @@ export async function stageWithAppenders(conn: DuckDBConnection, file: string, e
   const stats = await readLines(file, (line, _lineNo, _ascii, offset) => {
     const e = parser.parse(line);
     if (typeof e !== 'object') return;
-    const key = stageKeyOf(e.kind);
+    const key = stageKeyOf(e);
     append(appenders[key], stagedColumns(STAGE_TABLES[key]), VALUES[key](offset, e));
   });
   for (const key of STAGE_KEYS) appenders[key].closeSync();

@@ -70,7 +70,7 @@ const FILL_SQL: Record<string, string> = {
       LATERAL (SELECT CASE WHEN strpos(f.a, '@') > 0 THEN split_part(f.a, '@', 1) || lower(substr(f.a, strpos(f.a, '@'))) ELSE f.a END AS addr, f.size AS size)`,
   maillog_to: `
     INSERT INTO maillog_to
-    SELECT pos, ms, cmd, qid, addr, regexp_replace(addr, '^[^@]+@', ''), NULL, t.relay, t.delay, NULL, t.status,
+    SELECT pos, ms, cmd, qid, addr, NULL, t.relay, t.delay, NULL, t.status,
       NULL, NULL, t.status = 'sent' AND strpos(t.rmdr, 'forwarded as ') > 0, false
     FROM (SELECT pos, ms, cmd, qid, regexp_extract(rest,
         'to=<([^>]*)>, (?:orig_to=<[^>]*>, )?relay=([^,]+), (?:conn_use=[^,]+, )?delay=([^,]+), (?:delays=[^,]+, )?(?:dsn=[^,]+, )?status=(\\S+)(.*)$',

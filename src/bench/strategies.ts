@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { stageMaillog } from '../warehouse/maillog/stage.ts';
+import { stageMaillog, startParse } from '../warehouse/maillog/stage.ts';
 import { mailTotals, type MailTotals } from '../warehouse/maillog/summary.ts';
 import { loadNightFacts } from '../warehouse/maillog/facts.ts';
 import { loadNightTotals } from '../warehouse/maillog/totals.ts';
@@ -24,7 +24,8 @@ type Stage = (conn: DuckDBConnection, file: string, night: string) => Promise<un
 const jsStage = (threads?: number): Stage => async (conn, file, night) => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-stage-'));
   try {
-    await stageMaillog(conn, [{ kind: 'syslog', path: file, name: 'maillog' }], { exportDate: night, tmpDir: dir, onBadLine: () => {}, threads });
+    const job = startParse([{ kind: 'syslog', path: file, name: 'maillog' }], { exportDate: night, tmpDir: dir, threads });
+    await stageMaillog(conn, job, [], { exportDate: night, tmpDir: dir, onBadLine: () => {} });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } fr
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
 import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
 import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
-import { loadMaillogFiles } from '../maillog/load.ts';
+import { loadStartedMaillog, startMaillog, type MaillogJob } from '../maillog/load.ts';
 import { recordPolicy } from './policyInForce.ts';
 import { mergeQuota, readQuota, readRegistry, type Registry } from './readRegistry.ts';
 import { stageRows } from './staging.ts';
@@ -69,8 +69,9 @@ async function writeQuarantine(conn: DuckDBConnection, runId: number, night: str
   await conn.run('DROP TABLE stg_quarantine');
 }
 
-/** Runs every loader of the night against `ctx`, in dependency order (agencies first: others check codes). */
-async function loadNight(ctx: IngestContext, night: ExportNight, options: IngestOptions) {
+/** Runs every loader of the night against `ctx`, in dependency order (agencies first: others check codes); the mail
+ * log, already being read, last (its usage aggregates need the registry). */
+async function loadNight(ctx: IngestContext, night: ExportNight, options: IngestOptions, maillog: MaillogJob | null) {
   const loaded: LoadedCounts = {};
   const files = night.files;
   for (const f of files.filter((f) => f.role === null)) ctx.warn(`tệp lạ ${f.name} — không phải tệp xuất đã biết, bỏ qua`);
@@ -98,15 +99,27 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   if (requests) loaded.requests = await loadRequests(ctx, requests, catalogue);
   const [incidents] = byRole(files, 'incidents');
   if (incidents) loaded.incidents = await loadIncidents(ctx, incidents);
-  const maillog = byRole(files, 'maillog');
-  if (maillog.length > 0) Object.assign(loaded, await loadMaillogFiles(ctx, maillog.map((f) => f.path)));
+  if (maillog) Object.assign(loaded, await loadStartedMaillog(ctx, maillog));
 
   const policy = await recordPolicy(ctx, options.profile, registry ? registry.rows.map((r) => r.row.address) : []);
   return { loaded, policy };
 }
 
-/** Ingests one night into `dbFile` (created if absent). */
+/**
+ * Ingests one night into `dbFile` (created if absent). The mail log, the biggest input by far, starts being read on
+ * worker threads first; the night's fingerprint, the warehouse and the other files are prepared meanwhile.
+ */
 export async function ingestNight(night: ExportNight, dbFile: string, options: IngestOptions = {}): Promise<NightResult> {
+  const maillogFiles = byRole(night.files, 'maillog').map((f) => f.path);
+  const maillog = maillogFiles.length > 0 ? startMaillog(night.dir, night.date, maillogFiles) : null;
+  try {
+    return await ingestStarted(night, dbFile, options, maillog);
+  } finally {
+    maillog?.dispose();
+  }
+}
+
+async function ingestStarted(night: ExportNight, dbFile: string, options: IngestOptions, maillog: MaillogJob | null): Promise<NightResult> {
   const now = options.now ?? (() => new Date());
   const fingerprint = await fingerprintNight(night);
   return withWritableWarehouse<NightResult>(
@@ -147,7 +160,7 @@ export async function ingestNight(night: ExportNight, dbFile: string, options: I
           }
         },
       };
-      const { loaded, policy } = await loadNight(ctx, night, options);
+      const { loaded, policy } = await loadNight(ctx, night, options, maillog);
       await writeQuarantine(conn, next, night.date, quarantine);
       const files = night.files.map((f) => ({ name: f.name, role: f.role, bytes: statSync(f.path).size }));
       await conn.run(

@@ -13,8 +13,13 @@ WITH recv AS (
   SELECT qid, unnest(arg_min({'ms': ms, 'sender': addr, 'size': size, 'nrcpt': nrcpt}, pos))
   FROM maillog_from GROUP BY qid
 ), hop AS (
-  SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM mail_deliveries
-  WHERE export_date = $night::DATE AND is_filter_hop AND status = 'sent' AND next_qid IS NOT NULL GROUP BY next_qid
+  -- the content filter's hand-offs (maillog_hop), and any forwarded one kept as a delivery
+  SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM (
+    SELECT qid, pos, next_qid FROM maillog_hop
+    UNION ALL
+    SELECT qid, pos, next_qid FROM mail_deliveries
+    WHERE export_date = $night::DATE AND is_filter_hop AND status = 'sent' AND next_qid IS NOT NULL
+  ) GROUP BY next_qid
 ), notice AS (
   SELECT next_qid AS qid, arg_min(qid, pos) AS parent FROM maillog_notice GROUP BY next_qid
 ), m AS (

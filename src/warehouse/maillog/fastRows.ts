@@ -503,6 +503,25 @@ export class FastRows {
         nextEnd = end;
       }
     }
+    const hop = kind !== Kind.localDelivery && isLoopbackRelay(b, rs, relay);
+    if (hop && nextStart >= 0 && !forwarded) {
+      // stageTables.isHandOff: a content filter's hand-off, staged apart (maillog_hop)
+      const w = this.writers.hop;
+      if (!w.reserve(e - s + 64)) return FALLBACK;
+      const o = w.out;
+      let p = this.at(o, w.used, offset);
+      p = writeInt(o, p, this.ms);
+      o[p++] = US;
+      p = copy(b, qs, qe, o, p);
+      o[p++] = US;
+      p = copyLowerDomain(b, as, ae, indexIn(b, AT, as, ae), o, p);
+      o[p++] = US;
+      p = copy(b, nextStart, nextEnd, o, p);
+      o[p++] = 10;
+      w.used = p;
+      w.rows++;
+      return WROTE;
+    }
     const w = this.writers.to;
     if (!w.reserve(2 * (e - s) + 64)) return FALLBACK;
     const o = w.out;
@@ -531,7 +550,7 @@ export class FastRows {
     o[p++] = US;
     o[p++] = forwarded ? 116 : 102;
     o[p++] = US;
-    o[p++] = kind !== Kind.localDelivery && isLoopbackRelay(b, rs, relay) ? 116 : 102;
+    o[p++] = hop ? 116 : 102;
     o[p++] = 10;
     w.used = p;
     w.rows++;

@@ -13,7 +13,7 @@ import { queryRows } from '../open.ts';
 import { loadNightFacts } from './facts.ts';
 import { orderMaillogFiles } from './fileOrder.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
-import { stageMaillog, type BadLine, type FileStats, type StageSource } from './stage.ts';
+import { stageMaillog, startParse, type BadLine, type EventSource, type FileStats, type ParseJob } from './stage.ts';
 import { STAGE_TABLES } from './stageTables.ts';
 import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
@@ -36,31 +36,68 @@ export interface LoadOptions {
   splitBytes?: number;
 }
 
+/** A night's mail-log files with their syslog part being parsed (startMaillog). */
+export interface MaillogJob {
+  exportDir: string;
+  parse: ParseJob;
+  /** messages.csv files: read in the load, whose context takes their bad rows. */
+  csv: string[];
+  tmpDir: string;
+  /** Stops the parse if it still runs and removes its files. */
+  dispose(): void;
+}
+
 /**
- * Loads the night's mail-log files (absolute paths). Syslog files are read oldest rotation first as one stream, the
- * way pflogsumm reads them. Unusable lines are counted per file, reported with ctx.warn and sampled into
- * quarantine with file and line (SPEC §3.6); they never stop the night.
+ * Starts reading the night's mail-log files (absolute paths) at once, on worker threads: syslog files oldest rotation
+ * first as one stream, the way pflogsumm reads them. The ingest starts this before it opens the warehouse, so the
+ * biggest input of a night is read while the rest is prepared; loadStartedMaillog completes it.
  */
-export async function loadMaillogFiles(ctx: IngestContext, files: string[], options: LoadOptions = {}): Promise<LoadedCounts> {
-  const name = (path: string) => relative(ctx.exportDir, path) || basename(path);
+export function startMaillog(exportDir: string, exportDate: string, files: string[], options: LoadOptions = {}): MaillogJob {
+  const name = (path: string) => relative(exportDir, path) || basename(path);
   const csv = files.filter((f) => basename(f).toLowerCase() === 'messages.csv');
   const syslog = orderMaillogFiles(files.filter((f) => !csv.includes(f)));
-  const sources: StageSource[] = syslog.map((path) => ({ kind: 'syslog', path, name: name(path) }));
-  for (const path of csv) {
-    const events = readMessagesCsvEvents(ctx, path, name(path));
-    if (events) sources.push({ kind: 'events', name: name(path), events });
+  const tmpDir = mkdtempSync(join(tmpdir(), 'maillog-'));
+  const parse = startParse(syslog.map((path) => ({ kind: 'syslog', path, name: name(path) })), {
+    exportDate, tmpDir, threads: options.threads, splitBytes: options.splitBytes,
+  });
+  return {
+    exportDir, parse, csv, tmpDir,
+    dispose: () => {
+      parse.cancel();
+      rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** startMaillog and loadStartedMaillog in one call. */
+export async function loadMaillogFiles(ctx: IngestContext, files: string[], options: LoadOptions = {}): Promise<LoadedCounts> {
+  const job = startMaillog(ctx.exportDir, ctx.exportDate, files, options);
+  try {
+    return await loadStartedMaillog(ctx, job);
+  } finally {
+    job.dispose();
   }
-  if (sources.length === 0) return {};
-  const dir = mkdtempSync(join(tmpdir(), 'maillog-'));
+}
+
+/**
+ * Loads a started night into the warehouse. Unusable lines are counted per file, reported with ctx.warn and sampled
+ * into quarantine with file and line (SPEC §3.6); they never stop the night.
+ */
+export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): Promise<LoadedCounts> {
+  const events: EventSource[] = [];
+  for (const path of job.csv) {
+    const name = relative(job.exportDir, path) || basename(path);
+    const read = readMessagesCsvEvents(ctx, path, name);
+    if (read) events.push({ kind: 'events', name, events: read });
+  }
+  if (job.parse.sources.length + events.length === 0) return {};
   let facts: { messages: number; deliveries: number; rejects: number };
   try {
-    const staged = await stageMaillog(ctx.conn, sources, {
+    const staged = await stageMaillog(ctx.conn, job.parse, events, {
       exportDate: ctx.exportDate,
-      tmpDir: dir,
+      tmpDir: job.tmpDir,
       onBadLine: (bad) => ctx.quarantine({ file: bad.file, line: bad.line, column: null, raw: bad.raw, reason: BAD_REASON[bad.kind] }),
       progress: ctx.progress,
-      threads: options.threads,
-      splitBytes: options.splitBytes,
       deliveriesAsFiles: true,
     });
     reportFiles(ctx, staged.stats);
@@ -73,8 +110,6 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
       throw new RunError(`không đọc được tệp nhật ký thư: ${(err as Error).message}`);
     }
     throw err;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
   ctx.progress('nhật ký thư: tính tổng theo ngày');
   await loadNightTotals(ctx.conn, ctx.exportDate);

@@ -29,8 +29,9 @@ function tsxApiUrl(): string {
   }
 }
 
-/** Results in task order. Any task's failure fails the whole run (with the worker's message). */
-export async function runParseTasks(tasks: readonly RangeTask[], threads: number): Promise<RangeResult[]> {
+/** Results in task order. Any task's failure fails the whole run (with the worker's message); so does `signal`,
+ * which stops the threads. */
+export async function runParseTasks(tasks: readonly RangeTask[], threads: number, signal?: AbortSignal): Promise<RangeResult[]> {
   const n = Math.min(threads, tasks.length);
   if (n <= 1) {
     const out: RangeResult[] = [];
@@ -69,10 +70,17 @@ export async function runParseTasks(tasks: readonly RangeTask[], threads: number
         feed();
       });
       worker.on('error', (err) => finish(err));
+      worker.on('exit', () => finish(new Error('luồng đọc nhật ký thư đã dừng'))); // after finish: no effect
     });
+  const stop = () => {
+    next = tasks.length;
+    for (const w of workers) void w.terminate();
+  };
+  signal?.addEventListener('abort', stop);
   try {
     await Promise.all(Array.from({ length: n }, one));
   } finally {
+    signal?.removeEventListener('abort', stop);
     for (const w of workers) void w.terminate();
   }
   return results;

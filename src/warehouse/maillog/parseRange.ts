@@ -78,7 +78,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
     const e = parser.parse(line);
     if (typeof e === 'object') {
       r.events++;
-      const table = stageKeyOf(e.kind);
+      const table = stageKeyOf(e);
       // latin1 bytes out as read: ASCII and valid UTF-8 reach DuckDB unchanged; other bytes become U+FFFD
       const at = rowAt(fi, offset);
       if (plain) writers[table].push(STAGE_TABLES[table].row(at, e, base, asIs), 'latin1');

@@ -28,10 +28,12 @@ export interface FileStats {
   damaged?: string;
 }
 
-/** What to stage: a syslog file to read, or events already made from another format (messages.csv). */
-export type StageSource =
-  | { kind: 'syslog'; path: string; name: string }
-  | { kind: 'events'; name: string; events: readonly { line: number; event: MaillogEvent }[] };
+/** A syslog file to read. */
+export type SyslogSource = { kind: 'syslog'; path: string; name: string };
+/** Events already made from another format (messages.csv). */
+export type EventSource = { kind: 'events'; name: string; events: readonly { line: number; event: MaillogEvent }[] };
+/** What to stage. */
+export type StageSource = SyslogSource | EventSource;
 
 /** A line the loader could not use, for the quarantine table. */
 export interface BadLine {
@@ -47,12 +49,7 @@ export interface StageOptions {
   tmpDir: string;
   /** Called for the first `sampleLimit` bad lines of each kind in each file. */
   onBadLine: (bad: BadLine) => void;
-  sampleLimit?: number;
   progress?: (message: string) => void;
-  /** Parser threads (default: the machine's cores). */
-  threads?: number;
-  /** Plain files at least this big are split between threads (default 32 MiB). */
-  splitBytes?: number;
   /** Leave the to= events in their delimited files (the loader inserts them straight into mail_deliveries) instead of
    * loading a maillog_to table. The files stay in tmpDir for the caller. */
   deliveriesAsFiles?: boolean;
@@ -69,37 +66,85 @@ export interface Staged {
   deliveries: DeliverySource;
 }
 
+export interface ParseOptions {
+  exportDate: string;
+  /** Directory for the temporary delimited files (the caller empties it). */
+  tmpDir: string;
+  /** Bad lines of each kind and file kept for quarantine (default 20). */
+  sampleLimit?: number;
+  /** Parser threads (default: the machine's cores). */
+  threads?: number;
+  /** Plain files at least this big are split between threads (default 32 MiB). */
+  splitBytes?: number;
+}
+
+/** Syslog files being parsed into delimited files, on worker threads; see startParse. */
+export interface ParseJob {
+  /** The files in reading order (file index = position). */
+  sources: readonly SyslogSource[];
+  tasks: RangeTask[];
+  /** Source index of each task. */
+  owner: number[];
+  threads: number;
+  sampleLimit: number;
+  /** The tasks' results in task order; rejects with the first task's error. */
+  results: Promise<RangeResult[]>;
+  /** Stops the worker threads (results then rejects). */
+  cancel(): void;
+}
+
 /**
- * Parses `sources` in the given order (the order pflogsumm would read them: oldest first) into the temporary
- * tables maillog_recv, maillog_from, maillog_reject, maillog_notice and (unless `deliveriesAsFiles`) maillog_to.
+ * Starts parsing `sources` (in the order pflogsumm would read them: oldest first) on worker threads, and returns at
+ * once: the parse needs no warehouse, so the ingest opens and prepares the warehouse meanwhile. An unreadable file
+ * shows as `results` rejecting.
  */
-export async function stageMaillog(conn: DuckDBConnection, sources: readonly StageSource[], opts: StageOptions): Promise<Staged> {
-  const limit = opts.sampleLimit ?? 20;
+export function startParse(sources: readonly SyslogSource[], opts: ParseOptions): ParseJob {
+  const sampleLimit = opts.sampleLimit ?? 20;
   const threads = opts.threads ?? defaultThreads();
   const splitBytes = opts.splitBytes ?? 32 << 20;
   const tasks: RangeTask[] = [];
-  const owner: number[] = []; // source index of each task
-  const files: Record<StageKey, string[]> = { recv: [], from: [], to: [], reject: [], notice: [] };
-  const stats: FileStats[] = sources.map((s) => ({
-    file: s.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false,
-  }));
+  const owner: number[] = [];
+  const abort = new AbortController();
+  let results: Promise<RangeResult[]>;
   try {
     for (const [index, source] of sources.entries()) {
-      if (source.kind === 'events') {
-        writeEvents(source.events, index, opts.tmpDir, files, stats[index]!, msBase(opts.exportDate));
-        continue;
-      }
       const size = statSync(source.path).size;
       const parts = size >= splitBytes && threads > 1 && !isGzipFile(source.path) ? threads : 1;
       for (let p = 0; p < parts; p++) {
         const range = parts > 1 ? { start: Math.floor((size * p) / parts), end: Math.floor((size * (p + 1)) / parts) } : undefined;
-        tasks.push({ id: tasks.length, path: source.path, fileIndex: index, range, exportDate: opts.exportDate, outDir: opts.tmpDir, sampleLimit: limit });
+        tasks.push({ id: tasks.length, path: source.path, fileIndex: index, range, exportDate: opts.exportDate, outDir: opts.tmpDir, sampleLimit });
         owner.push(index);
       }
     }
-    opts.progress?.(`nhật ký thư: đọc ${tasks.length} phần trên ${Math.min(threads, Math.max(1, tasks.length))} luồng`);
-    const results = await runParseTasks(tasks, threads);
-    collect(results, owner, sources, stats, files, opts.onBadLine, limit);
+    results = runParseTasks(tasks, threads, abort.signal);
+  } catch (err) {
+    results = Promise.reject(err);
+  }
+  results.catch(() => {}); // awaited later (or never, when the night turns out to be ingested already)
+  return { sources, tasks, owner, threads, sampleLimit, results, cancel: () => abort.abort() };
+}
+
+/**
+ * Completes a parse job into the temporary tables maillog_recv, maillog_from, maillog_hop, maillog_reject,
+ * maillog_notice and (unless `deliveriesAsFiles`) maillog_to. `events` are sources already made into events
+ * (messages.csv); they follow the job's files in reading order.
+ */
+export async function stageMaillog(
+  conn: DuckDBConnection, job: ParseJob, events: readonly EventSource[], opts: StageOptions,
+): Promise<Staged> {
+  const sources: StageSource[] = [...job.sources, ...events];
+  const files: Record<StageKey, string[]> = { recv: [], from: [], to: [], hop: [], reject: [], notice: [] };
+  const stats: FileStats[] = sources.map((s) => ({
+    file: s.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false,
+  }));
+  try {
+    opts.progress?.(`nhật ký thư: đọc ${job.tasks.length} phần trên ${Math.min(job.threads, Math.max(1, job.tasks.length))} luồng`);
+    const results = await job.results;
+    collect(results, job.owner, sources, stats, files, opts.onBadLine, job.sampleLimit);
+    for (const [k, source] of events.entries()) {
+      const index = job.sources.length + k;
+      writeEvents(source.events, index, opts.tmpDir, files, stats[index]!, msBase(opts.exportDate));
+    }
     opts.progress?.('nhật ký thư: nạp sự kiện vào kho');
     for (const key of STAGE_KEYS) {
       if (key === 'to' && opts.deliveriesAsFiles) continue;
@@ -166,7 +211,7 @@ function writeEvents(
     let previous = -1;
     let k = 0;
     for (const { line, event } of events) {
-      const key = stageKeyOf(event.kind);
+      const key = stageKeyOf(event);
       k = line === previous ? k + 1 : 0; // a row gives receive, from= and to= events: keep their order
       previous = line;
       writers[key].push(STAGE_TABLES[key].row(rowAt(index, line * 4 + k), event, base, cleaned), 'utf8');

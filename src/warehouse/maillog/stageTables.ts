@@ -25,7 +25,7 @@ const AT: [string, string][] = [['fi', 'SMALLINT'], ['off', 'BIGINT']];
 
 const n = (x: number | null) => (x === null ? NULL : String(x));
 
-export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'reject' | 'notice', StageTable> = {
+export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'notice', StageTable> = {
   recv: {
     name: 'maillog_recv',
     columns: [...AT, ['ms', 'BIGINT'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['client_host', 'VARCHAR'],
@@ -45,6 +45,12 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'reject' | 'notice', 
       ['next_qid', 'VARCHAR'], ['forwarded', 'BOOLEAN'], ['filter_hop', 'BOOLEAN']],
     row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.cmd)}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.origTo)}${SEP}${t(e.relay)}${SEP}${t(e.delay)}${SEP}${t(e.dsn)}${SEP}${t(e.status)}${SEP}${t(e.detail)}${SEP}${t(e.nextQid)}${SEP}${e.forwarded ? 't' : 'f'}${SEP}${isFilterHop(e) ? 't' : 'f'}`,
   },
+  /** A content filter's successful hand-off (isHandOff): only what the totals and the hop links need. */
+  hop: {
+    name: 'maillog_hop',
+    columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['next_qid', 'VARCHAR']],
+    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.nextQid)}`,
+  },
   reject: {
     name: 'maillog_reject',
     columns: [...AT, ['ms', 'BIGINT'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['stage', 'VARCHAR'],
@@ -61,9 +67,10 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'reject' | 'notice', 
 export type StageKey = keyof typeof STAGE_TABLES;
 export const STAGE_KEYS = Object.keys(STAGE_TABLES) as StageKey[];
 
-export function stageKeyOf(kind: number): StageKey {
+export function stageKeyOf(e: MaillogEvent): StageKey {
+  const kind = e.kind;
   if (kind === EVENT.from) return 'from';
-  if (kind === EVENT.to) return 'to';
+  if (kind === EVENT.to) return isHandOff(e) ? 'hop' : 'to';
   if (kind === EVENT.notice) return 'notice';
   if (kind >= EVENT.reject && kind <= EVENT.discard) return 'reject';
   return 'recv';
@@ -94,6 +101,15 @@ export function readCsvSource(table: StageTable, paths: readonly string[], prefi
 /** Columns of the relation readCsvSource gives (pos first, then the rest), with their types. */
 export function stagedColumns(table: StageTable): [string, string][] {
   return [['pos', 'BIGINT'], ...table.columns.filter(([name]) => name !== 'fi' && name !== 'off')];
+}
+
+/**
+ * A message handed to a content filter and queued again under a new id (status=sent, "queued as X"): plumbing,
+ * not a delivery. Its row is not kept in mail_deliveries; the new queue file's mail_messages row records the hop
+ * (parent_qid), and pflogsumm's totals, which count it as delivered, read it from maillog_hop at ingest.
+ */
+export function isHandOff(e: MaillogEvent): boolean {
+  return e.status === 'sent' && !e.forwarded && e.nextQid !== null && isFilterHop(e);
 }
 
 /** A delivery handed to a content filter on the loopback (amavis on 127.0.0.1:10024…) by smtp: not a recipient. */

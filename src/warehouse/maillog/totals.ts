@@ -1,4 +1,5 @@
-// Stage 2b: pflogsumm's Grand Totals for one night, from the staged events and the night's mail_deliveries (SPEC §4.3). pflogsumm 1.1.5 keeps state
+// Stage 2b: pflogsumm's Grand Totals for one night (SPEC §4.3), from the staged events, the night's mail_deliveries
+// and the content filter's hand-offs (maillog_hop: pflogsumm counts them as deliveries). pflogsumm 1.1.5 keeps state
 // per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); the queries below replay that state exactly, in
 // SQL, whatever the size of the night.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -45,7 +46,11 @@ WITH r AS (
     count(*) FILTER (WHERE status = 'deferred') AS deferrals,
     count(*) FILTER (WHERE status = 'bounced') AS bounced,
     sum(CASE WHEN status = 'sent' AND NOT forwarded AND d.pos > z.t_pos THEN z.t_size ELSE 0 END) AS bytes_delivered
-  FROM mail_deliveries d LEFT JOIN maillog_sized z ON z.qid = d.qid WHERE d.export_date = $night::DATE GROUP BY 1
+  FROM (
+    SELECT day, pos, qid, status, forwarded FROM mail_deliveries WHERE export_date = $night::DATE
+    UNION ALL
+    SELECT ${localDay('ms')}, pos, qid, 'sent', false FROM maillog_hop
+  ) d LEFT JOIN maillog_sized z ON z.qid = d.qid GROUP BY 1
 ), j AS (
   SELECT ${localDay('ms')} AS day, count(*) FILTER (WHERE kind = 5) AS rejected, count(*) FILTER (WHERE kind = 6) AS reject_warnings,
     count(*) FILTER (WHERE kind = 7) AS held, count(*) FILTER (WHERE kind = 8) AS discarded
@@ -71,7 +76,11 @@ INSERT INTO mail_daily_recipients
 SELECT DISTINCT $night::DATE, day, recipient,
   -- pflogsumm: s/^[^@]+\@// (from the first "@", when something precedes it)
   CASE WHEN strpos(recipient, '@') > 1 THEN substr(recipient, strpos(recipient, '@') + 1) ELSE recipient END
-FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'sent' AND NOT forwarded`;
+FROM (
+  SELECT day, recipient FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'sent' AND NOT forwarded
+  UNION ALL
+  SELECT ${localDay('ms')}, addr FROM maillog_hop
+)`;
 
 const DEFERRED_SQL = `
 INSERT INTO mail_daily_deferred

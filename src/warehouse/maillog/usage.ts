@@ -88,7 +88,7 @@ export async function refreshDailyUsage(conn: DuckDBConnection, night: string, d
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE maillog_days AS
      SELECT DISTINCT ${localDay('ms')} AS day FROM (SELECT ms FROM maillog_recv UNION ALL SELECT ms FROM maillog_from
-       UNION ALL SELECT ms FROM maillog_reject)
+       UNION ALL SELECT ms FROM maillog_reject UNION ALL SELECT ms FROM maillog_hop)
      UNION SELECT DISTINCT day FROM mail_deliveries WHERE export_date = $night::DATE`,
     { night },
   );

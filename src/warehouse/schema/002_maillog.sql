@@ -47,7 +47,10 @@ CREATE TABLE IF NOT EXISTS mail_messages (
   -- unique (export_date, qid) by construction; no index, so a year of rows costs no memory on insert
 );
 
--- One row per delivery attempt (to= line): per recipient status, dsn and relay.
+-- One row per delivery attempt (to= line): per recipient status, dsn and relay. A content filter's successful
+-- hand-off (relay on the loopback, status=sent, "queued as" a new queue id) is not a delivery and is not kept: the
+-- new queue file's mail_messages row records the hop (parent_qid), and pflogsumm's totals count the hand-off at
+-- ingest. Hand-offs that failed (deferred, bounced) or ended the message (a filter's discard) are kept.
 CREATE TABLE IF NOT EXISTS mail_deliveries (
   export_date      DATE NOT NULL,
   qid              VARCHAR NOT NULL,
