@@ -1,12 +1,12 @@
 // A year of nights at 50,000 mailboxes: does one night's ingest grow with the history in the warehouse?
 // The history is made by copying the bench night's rows to earlier days (facts only within the profile's retention,
 // as the loader's purge leaves them; aggregates for every day), then the night is ingested again and timed.
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { findNights } from '../warehouse/ingest/exportFolder.ts';
 import { ingestNight } from '../warehouse/ingest/ingestNight.ts';
-import { schemaSql } from '../warehouse/open.ts';
+import { NEW_WAREHOUSE_OPTIONS, schemaSql } from '../warehouse/open.ts';
 
 export interface YearStep {
   historyDays: number;
@@ -69,7 +69,7 @@ async function timedIngest(log: string, file: string): Promise<number> {
 
 /** Runs `work` on the warehouse file opened read-write, then checkpoints and closes it. */
 async function withFile(file: string, work: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
-  const instance = await DuckDBInstance.create(file);
+  const instance = await DuckDBInstance.create(file, existsSync(file) ? {} : NEW_WAREHOUSE_OPTIONS);
   const conn = await instance.connect();
   try {
     await work(conn);

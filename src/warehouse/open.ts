@@ -11,6 +11,13 @@ const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
  * the mail log meanwhile). */
 const duckdb = () => import('@duckdb/node-api');
 
+/**
+ * A new warehouse is written in DuckDB 1.4's storage format rather than the 0.10 one DuckDB picks for compatibility:
+ * its compression is cheaper to write (a night's commit takes a fifth less time, the file 2% more room). Only
+ * DuckDB ≥ 1.4 reads it; the site's browser queries read Parquet exports, not this file.
+ */
+export const NEW_WAREHOUSE_OPTIONS = { storage_compatibility_version: 'v1.4.0' };
+
 /** The schema files in order (001_core.sql, 002_maillog.sql, …); each is idempotent. */
 export function schemaSql(): string {
   return readdirSync(SCHEMA_DIR)
@@ -60,7 +67,7 @@ export async function withWritableWarehouse<T>(
   const fresh = !existsSync(dbFile);
   try {
     removeLeftovers(dbFile);
-    const instance = await (await duckdb()).DuckDBInstance.create(fresh ? tmp : dbFile);
+    const instance = await (await duckdb()).DuckDBInstance.create(fresh ? tmp : dbFile, fresh ? NEW_WAREHOUSE_OPTIONS : {});
     let outcome: { commit: boolean; result: T };
     try {
       const conn = await instance.connect();
