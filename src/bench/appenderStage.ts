@@ -13,7 +13,7 @@ const VALUES: Record<StageKey, (pos: number, e: MaillogEvent) => Value[]> = {
   from: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.addrDomain, e.size, e.sizeTruthy, e.nrcpt],
   to: (pos, e) => [pos, e.epochMs, e.cmd, e.qid, e.addr, e.origTo, e.relay, e.delay, e.dsn, e.status, e.detail,
     e.nextQid, e.forwarded, isFilterHop(e)],
-  hop: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.nextQid],
+  hop: (pos, e) => [pos, e.epochMs, e.qid, e.addr, e.nextQid, e.forwarded],
   reject: (pos, e) => [pos, e.epochMs, e.kind, e.cmd, e.qid, e.stage, e.clientHost, e.clientIp, e.sender, e.addr, e.detail],
   notice: (pos, e) => [pos, e.qid, e.nextQid],
 };

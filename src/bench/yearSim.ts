@@ -19,9 +19,11 @@ export interface YearStep {
 
 const DAY_SHIFTED: Record<string, string> = {
   mail_messages: `SELECT export_date - k, qid, received_at - to_days(k), day - k, via, program, client_host, client_ip, sasl_username,
-    sender, size, nrcpt, parent_qid, root_qid, is_reinjection FROM mail_messages, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+    sender, size, nrcpt, parent_qid FROM mail_messages, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+  mail_message_hops: `SELECT export_date - k, qid, received_at - to_days(k), parent_qid, root_qid
+    FROM mail_message_hops, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
   mail_deliveries: `SELECT export_date - k, qid, time - to_days(k), day - k, recipient, orig_to, relay, program, delay, dsn, status, detail,
-    forwarded, is_filter_hop, next_qid, msg_export_date - k, pos FROM mail_deliveries, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+    forwarded, is_filter_hop, next_qid, msg_export_date - k, pos, message_qid FROM mail_deliveries, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
   mail_rejects: `SELECT export_date - k, time - to_days(k), day - k, kind, program, qid, stage, client_host, client_ip, sender, recipient, reason
     FROM mail_rejects, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
 };
@@ -45,7 +47,7 @@ const AGGREGATES_SHIFTED: Record<string, string> = {
 
 /** The night's own rows out, so the timed ingest is a first ingest of that night. */
 async function dropNight(conn: DuckDBConnection, night: string): Promise<void> {
-  for (const t of ['mail_messages', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files', 'ingest_runs', 'quarantine']) {
+  for (const t of ['mail_messages', 'mail_message_hops', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files', 'ingest_runs', 'quarantine']) {
     await conn.run(`DELETE FROM ${t} WHERE export_date = $night::DATE`, { night });
   }
 }

@@ -20,7 +20,7 @@ describe('messages.csv', () => {
     writeFileSync(file, CSV + '\n');
     const night = await loaded([file], '2026-11-21');
     try {
-      expect(night.counts).toEqual({ mail_messages: 3, mail_deliveries: 5, mail_rejects: 0 });
+      expect(night.counts).toEqual({ mail_messages: 3, mail_message_hops: 0, mail_deliveries: 5, mail_rejects: 0 });
       expect(await night.totals()).toEqual({
         received: 3, delivered: 3, deferred: 1, deferrals: 1, bounced: 1, rejected: 0,
         bytes_received: 7000, bytes_delivered: 6000, senders: 3, recipients: 3, sending_domains: 3, recipient_domains: 2,

@@ -95,12 +95,26 @@ describe('mail_daily_mailbox', () => {
   it('links filter hops to the original and keeps the retention facts', async () => {
     const { conn, close, file } = await night();
     try {
-      const hops = await rows(conn, `SELECT qid, via, parent_qid, root_qid, is_reinjection FROM mail_messages WHERE qid IN ('AAAA000001', 'AAAA000002', 'AAAA000003', 'AAAA000007') ORDER BY qid`);
-      expect(hops).toEqual([
-        { qid: 'AAAA000001', via: 'smtpd', parent_qid: null, root_qid: 'AAAA000001', is_reinjection: false },
-        { qid: 'AAAA000002', via: 'filter', parent_qid: 'AAAA000001', root_qid: 'AAAA000001', is_reinjection: true },
-        { qid: 'AAAA000003', via: 'filter', parent_qid: 'AAAA000002', root_qid: 'AAAA000001', is_reinjection: true },
-        { qid: 'AAAA000007', via: 'notice', parent_qid: 'AAAA000006', root_qid: 'AAAA000007', is_reinjection: false },
+      const messages = await rows(conn, 'SELECT qid, via, parent_qid FROM mail_messages ORDER BY qid');
+      expect(messages).toEqual([
+        { qid: 'AAAA000001', via: 'smtpd', parent_qid: null },
+        { qid: 'AAAA000004', via: 'smtpd', parent_qid: null },
+        { qid: 'AAAA000006', via: 'smtpd', parent_qid: null },
+        { qid: 'AAAA000007', via: 'notice', parent_qid: 'AAAA000006' },
+      ]);
+      // Zimbra's two hops out (dkimmilter, then amavis), one in; every copy names its message
+      const copies = await rows(conn, 'SELECT qid, parent_qid, root_qid FROM mail_message_hops ORDER BY qid');
+      expect(copies).toEqual([
+        { qid: 'AAAA000002', parent_qid: 'AAAA000001', root_qid: 'AAAA000001' },
+        { qid: 'AAAA000003', parent_qid: 'AAAA000002', root_qid: 'AAAA000001' },
+        { qid: 'AAAA000005', parent_qid: 'AAAA000004', root_qid: 'AAAA000004' },
+      ]);
+      const delivered = await rows(conn, "SELECT qid, message_qid FROM mail_deliveries WHERE status = 'sent' ORDER BY time, recipient");
+      expect(delivered).toEqual([
+        { qid: 'AAAA000003', message_qid: 'AAAA000001' },
+        { qid: 'AAAA000003', message_qid: 'AAAA000001' },
+        { qid: 'AAAA000005', message_qid: 'AAAA000004' },
+        { qid: 'AAAA000007', message_qid: 'AAAA000007' },
       ]);
       const facts = await rows(conn, `SELECT sender, recipient, client_ip, size::INTEGER AS size, status, dsn, relay FROM mail_recipient_facts ORDER BY time, recipient`);
       expect(facts[0]).toEqual({ sender: `an@${D}`, recipient: `binh@${D}`, client_ip: '10.10.0.5', size: 1000, status: 'sent', dsn: '2.1.5', relay: `mail.${D}[10.10.0.5]:7025` });
@@ -141,6 +155,57 @@ describe('a retry after the log rotation', () => {
       ]);
       const [usage] = await rows(w.conn, "SELECT sent_rcpt_external::INTEGER AS rex FROM mail_daily_mailbox WHERE address = 'an@soctrang.gov.vn' AND day = DATE '2026-11-21'");
       expect(usage).toEqual({ rex: 1 });
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe("a content filter's copy across the log rotation", () => {
+  const handOff = [
+    `Nov 20 23:50:00 mail postfix/smtpd[1]: CCCC000001: client=mail.${D}[10.10.0.5]`,
+    `Nov 20 23:50:00 mail postfix/qmgr[2]: CCCC000001: from=<an@${D}>, size=5000, nrcpt=1 (queue active)`,
+    `Nov 20 23:50:01 mail postfix/amavisd/smtpd[4]: CCCC000002: client=localhost[127.0.0.1]`,
+    `Nov 20 23:50:01 mail postfix/qmgr[2]: CCCC000002: from=<an@${D}>, size=5600, nrcpt=1 (queue active)`,
+    `Nov 20 23:50:01 mail postfix/smtp[3]: CCCC000001: to=<x@abc.vn>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as CCCC000002)`,
+    `Nov 20 23:50:31 mail postfix/smtp[3]: CCCC000002: to=<x@abc.vn>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.abc.vn[203.113.1.2]:25: Connection timed out)`,
+  ];
+  const retry = [
+    `Nov 21 00:20:01 mail postfix/smtp[3]: CCCC000002: to=<x@abc.vn>, relay=mx.abc.vn[203.113.1.2]:25, delay=1801, delays=1800/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+    `Nov 21 00:20:01 mail postfix/qmgr[2]: CCCC000002: removed`,
+  ];
+
+  it('a retry of the copy in the next night delivers the message of the night before', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'first'), handOff.join('\n') + '\n');
+    writeFileSync(join(dir, 'second'), retry.join('\n') + '\n');
+    const w = await openWarehouse();
+    try {
+      await loadNight(w.conn, [join(dir, 'first')], '2026-11-21');
+      await loadNight(w.conn, [join(dir, 'second')], '2026-11-22');
+      expect(await rows(w.conn, 'SELECT qid FROM mail_messages')).toEqual([{ qid: 'CCCC000001' }]);
+      const d = await rows(w.conn, "SELECT export_date::VARCHAR AS night, status, msg_export_date::VARCHAR AS msg_night, message_qid FROM mail_deliveries ORDER BY time");
+      expect(d).toEqual([
+        { night: '2026-11-21', status: 'deferred', msg_night: '2026-11-21', message_qid: 'CCCC000001' },
+        { night: '2026-11-22', status: 'sent', msg_night: '2026-11-21', message_qid: 'CCCC000001' },
+      ]);
+      const facts = await rows(w.conn, "SELECT sender, size::INTEGER AS size, client_ip FROM mail_recipient_facts WHERE status = 'sent'");
+      expect(facts).toEqual([{ sender: `an@${D}`, size: 5000, client_ip: '10.10.0.5' }]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a copy whose original is not in the log is a message of its own (via filter)', async () => {
+    const file = join(tempDir(), 'maillog');
+    writeFileSync(file, [...handOff.slice(2, 4), handOff[5], ...retry].join('\n') + '\n');
+    const w = await openWarehouse();
+    try {
+      await loadNight(w.conn, [file], '2026-11-21');
+      expect(await rows(w.conn, 'SELECT qid, via, sender FROM mail_messages')).toEqual([{ qid: 'CCCC000002', via: 'filter', sender: `an@${D}` }]);
+      expect(await rows(w.conn, 'SELECT count(*)::INTEGER AS n FROM mail_message_hops')).toEqual([{ n: 0 }]);
+      const d = await rows(w.conn, 'SELECT status, message_qid FROM mail_deliveries ORDER BY time');
+      expect(d).toEqual([{ status: 'deferred', message_qid: 'CCCC000002' }, { status: 'sent', message_qid: 'CCCC000002' }]);
     } finally {
       w.close();
     }

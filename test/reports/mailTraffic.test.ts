@@ -121,7 +121,7 @@ describe('raw facts, for days still within the retention', () => {
     const m = await model(`${range.from}..${range.to}`);
     const raw = await one<{ sent: number; external: number; rejected: number }>(
       `SELECT
-         (SELECT count(*) FROM mail_messages WHERE NOT is_reinjection AND via IN ('smtpd', 'pickup')
+         (SELECT count(*) FROM mail_messages WHERE via IN ('smtpd', 'pickup')
             AND sender LIKE '%@soctrang.gov.vn' AND day BETWEEN $from::DATE AND $to::DATE)::INTEGER AS sent,
          (SELECT count(*) FROM mail_recipient_facts WHERE status = 'sent' AND sender LIKE '%@soctrang.gov.vn'
             AND recipient NOT LIKE '%@soctrang.gov.vn' AND day BETWEEN $from::DATE AND $to::DATE)::INTEGER AS external,

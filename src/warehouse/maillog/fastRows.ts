@@ -504,7 +504,7 @@ export class FastRows {
       }
     }
     const hop = kind !== Kind.localDelivery && isLoopbackRelay(b, rs, relay);
-    if (hop && nextStart >= 0 && !forwarded) {
+    if (hop && nextStart >= 0) {
       // stageTables.isHandOff: a content filter's hand-off, staged apart (maillog_hop)
       const w = this.writers.hop;
       if (!w.reserve(e - s + 64)) return FALLBACK;
@@ -517,6 +517,8 @@ export class FastRows {
       p = copyLowerDomain(b, as, ae, indexIn(b, AT, as, ae), o, p);
       o[p++] = US;
       p = copy(b, nextStart, nextEnd, o, p);
+      o[p++] = US;
+      o[p++] = forwarded ? 116 : 102;
       o[p++] = 10;
       w.used = p;
       w.rows++;

@@ -19,7 +19,8 @@ import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
 
 const STAGING_TABLES = [
-  ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_sized', 'maillog_counted', 'maillog_days', 'maillog_domains',
+  ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_queue', 'maillog_root', 'maillog_sized', 'maillog_counted',
+  'maillog_days', 'maillog_domains',
 ];
 
 const BAD_REASON: Record<BadLine['kind'], string> = {
@@ -91,7 +92,7 @@ export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): P
     if (read) events.push({ kind: 'events', name, events: read });
   }
   if (job.parse.sources.length + events.length === 0) return {};
-  let facts: { messages: number; deliveries: number; rejects: number };
+  let facts: { messages: number; copies: number; deliveries: number; rejects: number };
   try {
     const staged = await stageMaillog(ctx.conn, job.parse, events, {
       exportDate: ctx.exportDate,
@@ -117,7 +118,9 @@ export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): P
   await refreshDailyUsage(ctx.conn, ctx.exportDate, await provinceDomains(ctx));
   await purgeOldFacts(ctx);
   for (const table of STAGING_TABLES) await ctx.conn.run(`DROP TABLE IF EXISTS ${table}`);
-  return { mail_messages: facts.messages, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects };
+  return {
+    mail_messages: facts.messages, mail_message_hops: facts.copies, mail_deliveries: facts.deliveries, mail_rejects: facts.rejects,
+  };
 }
 
 /** Warns of each file's unusable lines; a compressed file cut short also goes to quarantine (SPEC §3.6). */
@@ -180,4 +183,6 @@ async function purgeOldFacts(ctx: IngestContext): Promise<void> {
   for (const table of ['mail_messages', 'mail_deliveries', 'mail_rejects']) {
     await ctx.conn.run(`DELETE FROM ${table} WHERE day < $night::DATE - to_months($months)`, { night: ctx.exportDate, months });
   }
+  // a copy's night is its day or the day after: kept as long as its message, or a night longer
+  await ctx.conn.run('DELETE FROM mail_message_hops WHERE export_date < $night::DATE - to_months($months)', { night: ctx.exportDate, months });
 }

@@ -48,8 +48,8 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'n
   /** A content filter's successful hand-off (isHandOff): only what the totals and the hop links need. */
   hop: {
     name: 'maillog_hop',
-    columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['next_qid', 'VARCHAR']],
-    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.nextQid)}`,
+    columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['addr', 'VARCHAR'], ['next_qid', 'VARCHAR'], ['forwarded', 'BOOLEAN']],
+    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}${SEP}${t(e.addr)}${SEP}${t(e.nextQid)}${SEP}${e.forwarded ? 't' : 'f'}`,
   },
   reject: {
     name: 'maillog_reject',
@@ -105,11 +105,11 @@ export function stagedColumns(table: StageTable): [string, string][] {
 
 /**
  * A message handed to a content filter and queued again under a new id (status=sent, "queued as X"): plumbing,
- * not a delivery. Its row is not kept in mail_deliveries; the new queue file's mail_messages row records the hop
- * (parent_qid), and pflogsumm's totals, which count it as delivered, read it from maillog_hop at ingest.
+ * not a delivery. Its row is not kept in mail_deliveries; the copy's mail_message_hops row records the hop, and
+ * pflogsumm's totals, which count it as delivered (or forwarded), read it from maillog_hop at ingest.
  */
 export function isHandOff(e: MaillogEvent): boolean {
-  return e.status === 'sent' && !e.forwarded && e.nextQid !== null && isFilterHop(e);
+  return e.status === 'sent' && e.nextQid !== null && isFilterHop(e);
 }
 
 /** A delivery handed to a content filter on the loopback (amavis on 127.0.0.1:10024…) by smtp: not a recipient. */

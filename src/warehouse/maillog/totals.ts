@@ -19,14 +19,16 @@ const STATE_SQL = [
   `CREATE OR REPLACE TEMP TABLE maillog_sized AS
    SELECT qid, min(pos) AS t_pos, arg_min(size, pos) AS t_size FROM maillog_from WHERE size_truthy GROUP BY qid`,
   `CREATE OR REPLACE TEMP TABLE maillog_counted AS
-   WITH ev AS (
-     SELECT pos, ms, qid, true AS is_recv, coalesce(received_from, '') AS recv_from, NULL::BIGINT AS size,
-       NULL::VARCHAR AS addr, NULL::VARCHAR AS addr_dom
-     FROM maillog_recv WHERE kind IN (1, 2)
+   WITH rcv AS (
+     SELECT pos, ms, qid, coalesce(received_from, '') AS recv_from FROM maillog_recv WHERE kind IN (1, 2)
+   ), ev AS (
+     SELECT pos, ms, qid, true AS is_recv, recv_from, NULL::BIGINT AS size, NULL::VARCHAR AS addr, NULL::VARCHAR AS addr_dom
+     FROM rcv
      UNION ALL
+     -- only queue ids with a receive line can count (a filter's copies have none): the window sorts those alone
      SELECT f.pos, f.ms, f.qid, false, NULL, f.size, f.addr, f.addr_dom
      FROM maillog_from f LEFT JOIN maillog_sized z ON z.qid = f.qid
-     WHERE z.t_pos IS NULL OR f.pos <= z.t_pos
+     WHERE (z.t_pos IS NULL OR f.pos <= z.t_pos) AND f.qid IN (SELECT qid FROM rcv)
    ), w AS (
      SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd FROM ev
      WINDOW q AS (PARTITION BY qid ORDER BY pos)
@@ -49,7 +51,7 @@ WITH r AS (
   FROM (
     SELECT day, pos, qid, status, forwarded FROM mail_deliveries WHERE export_date = $night::DATE
     UNION ALL
-    SELECT ${localDay('ms')}, pos, qid, 'sent', false FROM maillog_hop
+    SELECT ${localDay('ms')}, pos, qid, 'sent', forwarded FROM maillog_hop
   ) d LEFT JOIN maillog_sized z ON z.qid = d.qid GROUP BY 1
 ), j AS (
   SELECT ${localDay('ms')} AS day, count(*) FILTER (WHERE kind = 5) AS rejected, count(*) FILTER (WHERE kind = 6) AS reject_warnings,
@@ -79,7 +81,7 @@ SELECT DISTINCT $night::DATE, day, recipient,
 FROM (
   SELECT day, recipient FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'sent' AND NOT forwarded
   UNION ALL
-  SELECT ${localDay('ms')}, addr FROM maillog_hop
+  SELECT ${localDay('ms')}, addr FROM maillog_hop WHERE NOT forwarded
 )`;
 
 const DEFERRED_SQL = `

@@ -9,7 +9,7 @@ INSERT INTO mail_daily_mailbox
 WITH dl AS (
   SELECT d.day, lower(d.recipient) AS recipient, d.status, lower(m.sender) AS sender, m.size
   FROM mail_deliveries d
-  LEFT JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.qid
+  LEFT JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.message_qid
     AND m.export_date BETWEEN $lo::DATE - INTERVAL 14 DAY AND $hi::DATE + INTERVAL 14 DAY
   WHERE d.day BETWEEN $lo::DATE AND $hi::DATE AND d.day IN (SELECT day FROM maillog_days)
     AND NOT d.is_filter_hop AND NOT d.forwarded AND d.status IN ('sent', 'bounced')

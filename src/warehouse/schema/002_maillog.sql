@@ -25,15 +25,18 @@ CREATE TABLE IF NOT EXISTS mail_log_files (
   PRIMARY KEY (export_date, file)
 );
 
--- One row per queue file seen in a night's logs (queue id + night). A content filter (amavis on Zimbra:
--- 127.0.0.1:10024/10026/10032 → re-injected on :10025/:10030) gives one message several queue ids: the later ones
--- have is_reinjection = true and parent_qid set, root_qid names the original. Per-mailbox usage counts roots only.
+-- One row per message that entered the mail system in a night's logs (queue id + night): submitted over SMTP or
+-- submission (via smtpd), picked up from the local queue (pickup), a bounce notification (notice, parent_qid = the
+-- message it reports on), or another local source. A content filter (amavis on Zimbra: 127.0.0.1:10024/10026/10032
+-- → re-injected on :10025/:10030) gives one message further queue ids; those copies are in mail_message_hops, not
+-- here, so each message counts once. A copy whose original is not in the night's logs (the log starts mid-way, the
+-- hand-off was before the rotation) has a row here with via = 'filter'.
 CREATE TABLE IF NOT EXISTS mail_messages (
   export_date     DATE NOT NULL,
   qid             VARCHAR NOT NULL,
   received_at     TIMESTAMPTZ NOT NULL,  -- client=/pickup line, else the first from= line
   day             DATE NOT NULL,
-  via             VARCHAR NOT NULL,      -- smtpd | pickup | filter (re-injection) | notice (bounce/DSN) | local (other)
+  via             VARCHAR NOT NULL,      -- smtpd | pickup | notice (bounce/DSN) | filter (copy, original unknown) | local
   program         VARCHAR,               -- Postfix program of the receive line (smtpd, postscreen, amavisd/smtpd, pickup)
   client_host     VARCHAR,
   client_ip       VARCHAR,               -- IPv4 or IPv6, without brackets
@@ -41,19 +44,29 @@ CREATE TABLE IF NOT EXISTS mail_messages (
   sender          VARCHAR,               -- envelope sender, domain lower-cased; '' = null sender; NULL = no from= line
   size            BIGINT,                -- bytes, from the first from= line
   nrcpt           INTEGER,
-  parent_qid      VARCHAR,               -- filter hop or notification: the queue id it came from
-  root_qid        VARCHAR NOT NULL,      -- the original message's queue id (itself when not re-injected)
-  is_reinjection  BOOLEAN NOT NULL
+  parent_qid      VARCHAR                -- notice: the message it reports on; filter: the queue id it came from
   -- unique (export_date, qid) by construction; no index, so a year of rows costs no memory on insert
+);
+-- Warehouses made before copies moved to mail_message_hops (their old rows stay as written).
+ALTER TABLE mail_messages DROP COLUMN IF EXISTS root_qid;
+ALTER TABLE mail_messages DROP COLUMN IF EXISTS is_reinjection;
+
+-- One row per content filter's copy of a message (a queue id the filter re-injected), linked to the message.
+CREATE TABLE IF NOT EXISTS mail_message_hops (
+  export_date  DATE NOT NULL,
+  qid          VARCHAR NOT NULL,         -- the copy's queue id
+  received_at  TIMESTAMPTZ NOT NULL,     -- when the filter re-injected it
+  parent_qid   VARCHAR NOT NULL,         -- the queue id it was handed off from (the message or an earlier copy)
+  root_qid     VARCHAR NOT NULL          -- the message (mail_messages.qid, same night)
 );
 
 -- One row per delivery attempt (to= line): per recipient status, dsn and relay. A content filter's successful
 -- hand-off (relay on the loopback, status=sent, "queued as" a new queue id) is not a delivery and is not kept: the
--- new queue file's mail_messages row records the hop (parent_qid), and pflogsumm's totals count the hand-off at
--- ingest. Hand-offs that failed (deferred, bounced) or ended the message (a filter's discard) are kept.
+-- copy's mail_message_hops row records the hop, and pflogsumm's totals count the hand-off at ingest. Hand-offs
+-- that failed (deferred, bounced) or ended the message (a filter's discard) are kept.
 CREATE TABLE IF NOT EXISTS mail_deliveries (
   export_date      DATE NOT NULL,
-  qid              VARCHAR NOT NULL,
+  qid              VARCHAR NOT NULL,     -- the queue id of the line (a filter's copy for mail through amavis)
   time             TIMESTAMPTZ NOT NULL,
   day              DATE NOT NULL,
   recipient        VARCHAR NOT NULL,     -- domain lower-cased
@@ -67,11 +80,13 @@ CREATE TABLE IF NOT EXISTS mail_deliveries (
   forwarded        BOOLEAN NOT NULL,     -- status=sent "forwarded as …"
   is_filter_hop    BOOLEAN NOT NULL,     -- handed to a content filter on the loopback, not a delivery to the recipient
   next_qid         VARCHAR,              -- "queued as X" of the next hop
-  msg_export_date  DATE,                 -- night of the mail_messages row of qid (this night, or an earlier one for a
-                                         -- retry that ran past the log rotation); NULL when not in the warehouse
-  pos              BIGINT                -- reading order within the night (file index · 2^40 + byte offset)
+  msg_export_date  DATE,                 -- night of the message (mail_messages) it delivers: this night, or an earlier
+                                         -- one for a retry that ran past the log rotation; NULL when not in the warehouse
+  pos              BIGINT,               -- reading order within the night (file index · 2^40 + byte offset)
+  message_qid      VARCHAR               -- the message it delivers (mail_messages.qid): qid, or the original of a copy
 );
 ALTER TABLE mail_deliveries ADD COLUMN IF NOT EXISTS pos BIGINT;
+ALTER TABLE mail_deliveries ADD COLUMN IF NOT EXISTS message_qid VARCHAR;
 
 -- One row per reject / reject_warning / hold / discard (smtpd NOQUEUE lines, postscreen, cleanup header/body checks).
 CREATE TABLE IF NOT EXISTS mail_rejects (
@@ -165,12 +180,11 @@ CREATE TABLE IF NOT EXISTS mail_daily_agency (
   PRIMARY KEY (day, agency_code)
 );
 
--- Per recipient facts of original messages (004 Điều 9 khoản 1): time, sender, recipient, client IP of the
--- original submission, size, status, dsn, relay — through the content-filter hops to the final delivery.
-CREATE VIEW IF NOT EXISTS mail_recipient_facts AS
-SELECT d.time, d.day, m.sender, d.recipient, r.client_ip, r.client_host, r.sasl_username, r.size, d.status, d.dsn,
-       d.relay, d.detail, r.qid AS root_qid, d.qid AS delivery_qid, d.export_date
+-- Per recipient facts of messages (004 Điều 9 khoản 1): time, sender, recipient, client IP of the original
+-- submission, size, status, dsn, relay — through the content filter's copies to the final delivery.
+CREATE OR REPLACE VIEW mail_recipient_facts AS
+SELECT d.time, d.day, m.sender, d.recipient, m.client_ip, m.client_host, m.sasl_username, m.size, d.status, d.dsn,
+       d.relay, d.detail, m.qid AS root_qid, d.qid AS delivery_qid, d.export_date
 FROM mail_deliveries d
-JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.qid
-JOIN mail_messages r ON r.export_date = m.export_date AND r.qid = m.root_qid
+JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.message_qid
 WHERE NOT d.is_filter_hop;
