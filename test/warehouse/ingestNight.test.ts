@@ -1,9 +1,10 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNights } from '../../src/warehouse/ingest/exportFolder.ts';
 import { ingestNight, type NightResult } from '../../src/warehouse/ingest/ingestNight.ts';
 import { copyFixture, dumpWarehouse, query, sha256File, tempDir } from '../fixtures/warehouseSupport.ts';
+import { REAL_LOGS } from '../postfix/support.ts';
 
 const clock = () => new Date('2026-11-21T02:00:00+07:00');
 
@@ -240,3 +241,25 @@ describe('a parent folder of nights', () => {
     ]);
   });
 });
+
+describe('a night with a mail log, ingested again', () => {
+  // the logs' fingerprint is hashed by the parser threads as they read them (two files: one thread each)
+  it('is unchanged with the same files (file byte-identical), and loaded again when the log changed', async () => {
+    const root = tempDir();
+    const db = join(root, 'warehouse.duckdb');
+    const night = copyFixture('nights/2026-11-20', join(root, 'exports', '2026-11-20'));
+    copyFileSync(join(REAL_LOGS, 'kdent_mail.log'), join(night, 'maillog.1'));
+    copyFileSync(join(REAL_LOGS, 'kdent_mail2.log'), join(night, 'maillog'));
+    const first = await ingest(night, db);
+    expect(first.rowsLoaded).toMatchObject({ mail_rejects: 1304 });
+    const before = sha256File(db);
+    const again = await ingest(night, db);
+    expect(again.unchanged).toBe(true);
+    expect(sha256File(db)).toBe(before);
+
+    appendFileSync(join(night, 'maillog'), 'Jun 14 23:59:59 conch postfix/smtpd[1]: NOQUEUE: reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 x; from=<a@b.c> to=<d@e.f> proto=ESMTP helo=<h>\n');
+    const changed = await ingest(night, db);
+    expect(changed).toMatchObject({ unchanged: false, runId: 2, rowsLoaded: { mail_rejects: 1305 } });
+  });
+});
+

@@ -100,13 +100,17 @@ export function findNights(exportsDir: string): ExportNight[] {
 /**
  * sha256 over the night's file names and bytes, in name order (each name and file length framed so no two
  * different folders hash alike). Streams, so multi-gigabyte logs are fine. Unreadable files fail the run.
+ * `digests` are content digests of some files (by path) already computed while reading them (the mail-log parser
+ * hashes what it reads); they stand in for those files' bytes.
  */
-export async function fingerprintNight(n: ExportNight): Promise<string> {
+export async function fingerprintNight(n: ExportNight, digests: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const hash = createHash('sha256');
   for (const file of n.files) {
     try {
       hash.update(`${file.name}\u0000${statSync(file.path).size}\u0000`);
-      for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+      const digest = digests.get(file.path);
+      if (digest !== undefined) hash.update(`sha256:${digest}`);
+      else for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
     } catch (err) {
       throw new RunError(`không đọc được tệp ${file.path}: ${(err as Error).message}`);
     }

@@ -12,7 +12,7 @@ import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } fr
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
 import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
 import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
-import { loadStartedMaillog, startMaillog, type MaillogJob } from '../maillog/load.ts';
+import { loadStartedMaillog, maillogDigests, startMaillog, type MaillogJob } from '../maillog/load.ts';
 import { recordPolicy } from './policyInForce.ts';
 import { mergeQuota, readQuota, readRegistry, type Registry } from './readRegistry.ts';
 import { stageRows } from './staging.ts';
@@ -107,7 +107,8 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
 
 /**
  * Ingests one night into `dbFile` (created if absent). The mail log, the biggest input by far, starts being read on
- * worker threads first; the night's fingerprint, the warehouse and the other files are prepared meanwhile.
+ * worker threads first, which also hash it for the night's fingerprint; the warehouse is opened meanwhile. A night
+ * already ingested with the same files is found unchanged once the log is read, and nothing is written.
  */
 export async function ingestNight(night: ExportNight, dbFile: string, options: IngestOptions = {}): Promise<NightResult> {
   const maillogFiles = byRole(night.files, 'maillog').map((f) => f.path);
@@ -121,11 +122,11 @@ export async function ingestNight(night: ExportNight, dbFile: string, options: I
 
 async function ingestStarted(night: ExportNight, dbFile: string, options: IngestOptions, maillog: MaillogJob | null): Promise<NightResult> {
   const now = options.now ?? (() => new Date());
-  const fingerprint = await fingerprintNight(night);
   return withWritableWarehouse<NightResult>(
     dbFile,
     async (conn) => {
       const startedAt = now();
+      const fingerprint = await fingerprintNight(night, maillog ? await maillogDigests(maillog) : undefined);
       const previous = await previousRun(conn, night.date);
       if (previous !== null && previous.fingerprint === fingerprint) {
         return {

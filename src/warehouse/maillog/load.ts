@@ -13,7 +13,7 @@ import { queryRows } from '../open.ts';
 import { loadNightFacts } from './facts.ts';
 import { orderMaillogFiles } from './fileOrder.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
-import { stageMaillog, startParse, type BadLine, type EventSource, type FileStats, type ParseJob } from './stage.ts';
+import { fileDigests, stageMaillog, startParse, type BadLine, type EventSource, type FileStats, type ParseJob } from './stage.ts';
 import { STAGE_TABLES } from './stageTables.ts';
 import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
@@ -70,6 +70,24 @@ export function startMaillog(exportDir: string, exportDate: string, files: strin
   };
 }
 
+/** The digest of each syslog file's bytes (by path), hashed by the parser threads as they read (waits for them). */
+export async function maillogDigests(job: MaillogJob): Promise<Map<string, string>> {
+  try {
+    return await fileDigests(job.parse);
+  } catch (err) {
+    throw unreadable(err);
+  }
+}
+
+/** A file that cannot be read fails the night with a Vietnamese message (SPEC §3.6); other errors pass. */
+function unreadable(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EIO') {
+    return new RunError(`không đọc được tệp nhật ký thư: ${(err as Error).message}`);
+  }
+  return err;
+}
+
 /** startMaillog and loadStartedMaillog in one call. */
 export async function loadMaillogFiles(ctx: IngestContext, files: string[], options: LoadOptions = {}): Promise<LoadedCounts> {
   const job = startMaillog(ctx.exportDir, ctx.exportDate, files, options);
@@ -106,11 +124,7 @@ export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): P
     ctx.progress('nhật ký thư: nạp lượt chuyển, thư và từ chối');
     facts = await loadNightFacts(ctx.conn, ctx.exportDate, staged.deliveries);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EIO') {
-      throw new RunError(`không đọc được tệp nhật ký thư: ${(err as Error).message}`);
-    }
-    throw err;
+    throw unreadable(err);
   }
   ctx.progress('nhật ký thư: tính tổng theo ngày');
   await loadNightTotals(ctx.conn, ctx.exportDate);

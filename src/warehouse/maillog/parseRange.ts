@@ -1,6 +1,7 @@
 // One unit of parallel work: parse the lines of a file (or of a byte range of a plain file) into delimited files,
 // one per staging table. Runs in the main thread for small nights and in worker threads for big ones.
 import { isAscii, isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
 import { FALLBACK, FastRows, WROTE } from './fastRows.ts';
@@ -41,6 +42,8 @@ export interface RangeResult {
   truncatedLast: boolean;
   /** Decompression stopped early with this error (see readLines). */
   damaged?: string;
+  /** sha256 (hex) of the bytes of the task's lines, for the night's fingerprint. */
+  digest: string;
   /** Samples, with line numbers counted within the range. */
   bad: { kind: BadKind; line: number; raw: string }[];
 }
@@ -53,8 +56,9 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(task.outDir, `${STAGE_TABLES[key].name}.${task.id}.tsv`));
   const r: RangeResult = {
     id: task.id, files: {} as Record<StageKey, string>, lines: 0, bytes: 0, fast: 0, events: 0, ignored: 0, otherProgram: 0,
-    blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [],
+    blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [], digest: '',
   };
+  const hash = createHash('sha256');
   const sample = (kind: BadKind, count: number, line: number, raw: string, ascii: boolean) => {
     if (count > task.sampleLimit) return;
     const text = ascii ? raw : Buffer.from(raw, 'latin1').toString('utf8');
@@ -96,6 +100,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
     const read = await readChunks(
       task.path,
       (chunk, offset) => {
+        hash.update(chunk);
         const plain = isPlain(chunk);
         if (plain) fast?.chunk(chunk);
         let start = 0;
@@ -120,6 +125,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
       task.range,
     );
     r.lines = lineNo;
+    r.digest = hash.digest('hex');
     r.bytes = task.range ? task.range.end - task.range.start : read.bytes;
     r.truncatedLast = read.truncatedLast;
     if (read.damaged) r.damaged = read.damaged;

@@ -3,6 +3,7 @@
 // delimited files that DuckDB's CSV reader loads in parallel. `npm run bench` measures this against parsing whole
 // lines in SQL and against appenders: this is the fastest, and memory stays bounded (one read chunk and one write
 // buffer per kind and thread).
+import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -91,6 +92,20 @@ export interface ParseJob {
   results: Promise<RangeResult[]>;
   /** Stops the worker threads (results then rejects). */
   cancel(): void;
+}
+
+/**
+ * A digest of each source file's bytes (by path), from the tasks' digests: sha256 over each task's byte range and
+ * digest in file order. The same file read with the same split gives the same digest.
+ */
+export async function fileDigests(job: ParseJob): Promise<Map<string, string>> {
+  const results = await job.results;
+  const hashes = job.sources.map(() => createHash('sha256'));
+  for (const [i, r] of results.entries()) {
+    const task = job.tasks[i]!;
+    hashes[job.owner[i]!]!.update(`${task.range?.start ?? 0}-${task.range?.end ?? 'end'}:${r.digest}\n`);
+  }
+  return new Map(job.sources.map((s, i) => [s.path, hashes[i]!.digest('hex')]));
 }
 
 /**
