@@ -196,6 +196,20 @@ describe("a content filter's copy across the log rotation", () => {
     }
   });
 
+  it('a delivery whose message is in no night of the warehouse still counts as received', async () => {
+    const file = join(tempDir(), 'maillog');
+    writeFileSync(file, retry.join('\n').replace('x@abc.vn', `an@${D}`) + '\n');
+    const w = await openWarehouse();
+    try {
+      await loadNight(w.conn, [file], '2026-11-22');
+      const got = await rows(w.conn, `SELECT address, received_messages::INTEGER AS recv, received_from_internal::INTEGER AS fin,
+        received_from_external::INTEGER AS fex, received_bytes::INTEGER AS bytes FROM mail_daily_mailbox`);
+      expect(got).toEqual([{ address: `an@${D}`, recv: 1, fin: 0, fex: 0, bytes: 0 }]);
+    } finally {
+      w.close();
+    }
+  });
+
   it('a copy whose original is not in the log is a message of its own (via filter)', async () => {
     const file = join(tempDir(), 'maillog');
     writeFileSync(file, [...handOff.slice(2, 4), handOff[5], ...retry].join('\n') + '\n');
