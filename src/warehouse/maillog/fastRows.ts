@@ -146,13 +146,6 @@ function find(b: Buffer, from: number, end: number, p: Buffer): number {
   return -1;
 }
 
-/** parseLine's QUEUE_ID: `NOQUEUE`, five or more upper-case hex digits, or ten or more of Postfix's long-id letters. */
-function isQueueId(b: Buffer, s: number, e: number): boolean {
-  let all = HEX_UPPER | LONG_ID;
-  for (let i = s; i < e; i++) all &= CLASS[b[i]!]!;
-  return ((all & HEX_UPPER) !== 0 && e - s >= 5) || ((all & LONG_ID) !== 0 && e - s >= 10);
-}
-
 /**
  * One file's (or byte range's) fast path. Call `chunk` for each chunk, then `line` for its lines in order. Chunks
  * must be plain (readLines.isPlain: ASCII, no carriage return, no unit separator), so bytes are copied as they are,
@@ -218,13 +211,15 @@ export class FastRows {
     if (i === pidStart || b[i] !== RB || b[i + 1] !== COLON || b[i + 2] !== SP) return FALLBACK;
     const qs = i + 3;
     i = qs;
-    while (i < e && (CLASS[b[i]!]! & ALNUM) !== 0) i++;
+    let all = ALNUM | HEX_UPPER | LONG_ID; // the classes every byte of the id has (parseLine's QUEUE_ID, below)
+    for (let c = CLASS[b[i]!]!; i < e && (c & ALNUM) !== 0; c = CLASS[b[++i]!]!) all &= c;
     const qe = i;
     if (qe === qs || (qe < e && b[qe] !== COLON && b[qe] !== SP)) return FALLBACK;
     const program = this.program(b, ps, pe, hash);
     const kind = program.kind;
     if (kind === Kind.slow) return FALLBACK;
-    const queueId = isQueueId(b, qs, qe);
+    // `NOQUEUE` (not a hex or long id) goes to the reference parser with every other non-id
+    const queueId = ((all & HEX_UPPER) !== 0 && qe - qs >= 5) || ((all & LONG_ID) !== 0 && qe - qs >= 10);
 
     if (kind === Kind.smtpd) {
       if (queueId && startsWith(b, qe, e, CLIENT)) return this.client(b, s, qe + CLIENT.length, e, offset, EVENT.receive, ps, pe, qs, qe);
@@ -247,10 +242,13 @@ export class FastRows {
       for (let k = indexIn(b, COLON, qe, e); k >= 0; k = indexIn(b, COLON, k + 1, e)) if (b[k + 1] === SP) return FALLBACK;
       return LINE.ignored;
     }
-    if (startsWith(b, qe, e, TO)) return this.to(b, s, qe + TO.length, e, offset, kind, ps, pe, qs, qe);
-    if (startsWith(b, qe, e, FROM)) return this.from(b, s, qe + FROM.length, e, offset, qs, qe);
-    if (sameBytes(b, qe, e, REMOVED)) return LINE.ignored;
-    if (kind === Kind.filterSmtpd && startsWith(b, qe, e, CLIENT)) {
+    // `QID: ` and the text's first byte pick the only pattern that can match
+    if (b[qe] !== COLON || b[qe + 1] !== SP) return FALLBACK;
+    const first = b[qe + 2];
+    if (first === 116 /* t */) return startsWith(b, qe, e, TO) ? this.to(b, s, qe + TO.length, e, offset, kind, ps, pe, qs, qe) : FALLBACK;
+    if (first === 102 /* f */) return startsWith(b, qe, e, FROM) ? this.from(b, s, qe + FROM.length, e, offset, qs, qe) : FALLBACK;
+    if (first === 114 /* r */) return sameBytes(b, qe, e, REMOVED) ? LINE.ignored : FALLBACK;
+    if (first === 99 /* c */ && kind === Kind.filterSmtpd && startsWith(b, qe, e, CLIENT)) {
       const cs = qe + CLIENT.length;
       if (indexIn(b, LT, cs, e) >= 0) return FALLBACK;
       for (let k = indexIn(b, COLON, cs, e); k >= 0; k = indexIn(b, COLON, k + 1, e)) if (b[k + 1] === SP) return FALLBACK;
