@@ -1,10 +1,9 @@
 // `npm run bench`: the figures of SPEC §6 for the mail-log ingest, measured side by side in one run.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { loadMaillogFiles } from '../warehouse/maillog/load.ts';
 import { mailTotals } from '../warehouse/maillog/summary.ts';
-import { schemaSql } from '../warehouse/open.ts';
+import { openForWriting, schemaSql } from '../warehouse/open.ts';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { benchMailboxes, writeBenchLog } from './generateLog.ts';
@@ -31,8 +30,7 @@ async function loadInProcess(log: string, night: string, dir: string): Promise<{
   const file = join(dir, 'inprocess.duckdb');
   rmSync(file, { force: true });
   rmSync(`${file}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(file);
-  const conn = await instance.connect();
+  const { instance, conn } = await openForWriting(file, true);
   try {
     await conn.run(schemaSql());
     const cpu0 = process.cpuUsage();

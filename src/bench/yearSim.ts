@@ -3,10 +3,10 @@
 // as the loader's purge leaves them; aggregates for every day), then the night is ingested again and timed.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { findNights } from '../warehouse/ingest/exportFolder.ts';
 import { ingestNight } from '../warehouse/ingest/ingestNight.ts';
-import { NEW_WAREHOUSE_OPTIONS, schemaSql } from '../warehouse/open.ts';
+import { openForWriting, schemaSql } from '../warehouse/open.ts';
 
 export interface YearStep {
   historyDays: number;
@@ -71,8 +71,7 @@ async function timedIngest(log: string, file: string): Promise<number> {
 
 /** Runs `work` on the warehouse file opened read-write, then checkpoints and closes it. */
 async function withFile(file: string, work: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
-  const instance = await DuckDBInstance.create(file, existsSync(file) ? {} : NEW_WAREHOUSE_OPTIONS);
-  const conn = await instance.connect();
+  const { instance, conn } = await openForWriting(file, !existsSync(file));
   try {
     await work(conn);
     await conn.run('CHECKPOINT');
