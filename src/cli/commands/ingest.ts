@@ -2,10 +2,12 @@
  * `ingest --exports DIR --db FILE [--json] [--wait SECONDS] [--profile P]` (SPEC §2, §3): validates and loads one
  * export night (or every night folder under DIR, in date order, each its own atomic step) into the warehouse.
  */
-import { isPolicyId } from '../../rules/policy/load.ts';
-import { DEFAULT_POLICY, POLICY_IDS } from '../../rules/policy/schema.ts';
+// Static imports stay light (no zod, no DuckDB): the first night's mail log starts being read before the rest of
+// the ingest is loaded.
+import { DEFAULT_POLICY, POLICY_IDS, isPolicyId } from '../../rules/policy/ids.ts';
 import { findNights } from '../../warehouse/ingest/exportFolder.ts';
-import { ingestNight, type NightResult } from '../../warehouse/ingest/ingestNight.ts';
+import type { NightResult } from '../../warehouse/ingest/ingestNight.ts';
+import { startNightMaillog } from '../../warehouse/maillog/start.ts';
 import { vnDate } from '../../inputs/values.ts';
 import { EXIT, RunError, UsageError, optionalInt, requireString, type Command, type CommandIO } from '../command.ts';
 
@@ -82,24 +84,34 @@ export const ingestCommand: Command = {
       throw new UsageError(`không có hồ sơ "${String(profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
     }
     const nights = findNights(exportsDir);
+    // the first night's mail log is read while the rest of the ingest loads; ingestNight then owns it
+    let started = nights.length > 0 ? startNightMaillog(nights[0]!) : null;
     const results: NightResult[] = [];
-    for (const night of nights) {
-      try {
-        const result = await ingestNight(night, dbFile, {
-          profile,
-          lockWaitMs: waitSeconds * 1000,
-          onProgress: (message) => io.stderr(`${message}\n`),
-          onLockWait: (pid) => io.stderr(`Kho đang được tiến trình PID ${pid} cập nhật — chờ tối đa ${waitSeconds} giây…\n`),
-        });
-        results.push(result);
-        if (!values.json) io.stdout(humanSummary(result));
-      } catch (err) {
-        if (err instanceof RunError && nights.length > 1) {
-          const done = results.map((r) => r.night).join(', ');
-          throw new RunError(`đêm ${night.date}: ${err.message}${done ? ` (các đêm đã nạp xong: ${done})` : ''}`);
+    try {
+      const { ingestNight } = await import('../../warehouse/ingest/ingestNight.ts');
+      for (const [i, night] of nights.entries()) {
+        const maillog = i === 0 ? started : undefined;
+        started = null;
+        try {
+          const result = await ingestNight(night, dbFile, {
+            maillog,
+            profile,
+            lockWaitMs: waitSeconds * 1000,
+            onProgress: (message) => io.stderr(`${message}\n`),
+            onLockWait: (pid) => io.stderr(`Kho đang được tiến trình PID ${pid} cập nhật — chờ tối đa ${waitSeconds} giây…\n`),
+          });
+          results.push(result);
+          if (!values.json) io.stdout(humanSummary(result));
+        } catch (err) {
+          if (err instanceof RunError && nights.length > 1) {
+            const done = results.map((r) => r.night).join(', ');
+            throw new RunError(`đêm ${night.date}: ${err.message}${done ? ` (các đêm đã nạp xong: ${done})` : ''}`);
+          }
+          throw err;
         }
-        throw err;
       }
+    } finally {
+      started?.dispose();
     }
     if (values.json) io.stdout(JSON.stringify(jsonSummary(results)) + '\n');
     return EXIT.ok;

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { POLICY_IDS, policySchema, type Policy, type PolicyId } from './schema.ts';
+import type { PolicyId } from './ids.ts';
+import { policySchema, type Policy } from './schema.ts';
+
+export { isPolicyId } from './ids.ts';
 
 const POLICY_DIR = fileURLToPath(new URL('../../../data/policies/', import.meta.url));
-
-/** True when `id` names one of the shipped profiles. */
-export function isPolicyId(id: string): id is PolicyId {
-  return (POLICY_IDS as readonly string[]).includes(id);
-}
 
 /** Parses and validates a profile; throws an Error whose message lists every problem in Vietnamese. */
 export function parsePolicy(json: unknown, source: string): Policy {

@@ -161,9 +161,7 @@ export const policySchema = z
   .strict();
 
 export type Policy = z.infer<typeof policySchema>;
-export type PolicyId = 'soctrang-2024' | 'soctrang-2014' | 'sonla-2025';
-export const POLICY_IDS: readonly PolicyId[] = ['soctrang-2024', 'soctrang-2014', 'sonla-2025'];
-export const DEFAULT_POLICY: PolicyId = 'soctrang-2024';
+export { DEFAULT_POLICY, POLICY_IDS, type PolicyId } from './ids.ts';
 
 /** "002 Điều 3 khoản 4 điểm a (dự thảo)" — the human form of a citation. */
 export function formatCitation(c: Citation): string {

@@ -12,7 +12,8 @@ import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } fr
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
 import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
 import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
-import { loadStartedMaillog, maillogDigests, startMaillog, type MaillogJob } from '../maillog/load.ts';
+import { loadStartedMaillog, maillogDigests, type MaillogJob } from '../maillog/load.ts';
+import { startNightMaillog } from '../maillog/start.ts';
 import { recordPolicy } from './policyInForce.ts';
 import { mergeQuota, readQuota, readRegistry, type Registry } from './readRegistry.ts';
 import { stageRows } from './staging.ts';
@@ -28,7 +29,10 @@ export interface IngestOptions {
   onProgress?: (message: string) => void;
   /** Told once when the lock is held by another process and we start waiting. */
   onLockWait?: (pid: number) => void;
+  /** The night's mail log already being read (startNightMaillog), which the ingest then owns and disposes of. */
+  maillog?: MaillogJob | null;
 }
+
 
 export interface NightResult {
   night: string;
@@ -111,8 +115,7 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
  * already ingested with the same files is found unchanged once the log is read, and nothing is written.
  */
 export async function ingestNight(night: ExportNight, dbFile: string, options: IngestOptions = {}): Promise<NightResult> {
-  const maillogFiles = byRole(night.files, 'maillog').map((f) => f.path);
-  const maillog = maillogFiles.length > 0 ? startMaillog(night.dir, night.date, maillogFiles) : null;
+  const maillog = options.maillog !== undefined ? options.maillog : startNightMaillog(night);
   try {
     return await ingestStarted(night, dbFile, options, maillog);
   } finally {

@@ -1,9 +1,7 @@
 // The mail-log loader of one export night (SPEC §3.3): Postfix syslog files (plain or .gz, several per night) and
 // the canonical messages.csv → fact tables, pflogsumm totals and daily usage aggregates. Re-loading a night
 // replaces its rows, so the same night twice changes nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { RunError } from '../../cli/command.ts';
 import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
@@ -11,9 +9,11 @@ import type { IngestContext, LoadedCounts } from '../ingestContext.ts';
 import { storedPolicyId } from '../ingest/policyInForce.ts';
 import { queryRows } from '../open.ts';
 import { loadNightFacts } from './facts.ts';
-import { orderMaillogFiles } from './fileOrder.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
-import { fileDigests, stageMaillog, startParse, type BadLine, type EventSource, type FileStats, type ParseJob } from './stage.ts';
+import { fileDigests, stageMaillog, type BadLine, type EventSource, type FileStats } from './stage.ts';
+import { startMaillog, type LoadOptions, type MaillogJob } from './start.ts';
+
+export { startMaillog, type LoadOptions, type MaillogJob };
 import { STAGE_TABLES } from './stageTables.ts';
 import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
@@ -29,46 +29,6 @@ const BAD_REASON: Record<BadLine['kind'], string> = {
   truncated: 'dòng cuối tệp bị cắt (tệp không kết thúc bằng ký tự xuống dòng)',
 };
 
-/** Tuning for tests and the benchmark; the defaults suit a night's ingest. */
-export interface LoadOptions {
-  /** Parser threads (default: the machine's cores). */
-  threads?: number;
-  /** Plain files at least this big are split between threads. */
-  splitBytes?: number;
-}
-
-/** A night's mail-log files with their syslog part being parsed (startMaillog). */
-export interface MaillogJob {
-  exportDir: string;
-  parse: ParseJob;
-  /** messages.csv files: read in the load, whose context takes their bad rows. */
-  csv: string[];
-  tmpDir: string;
-  /** Stops the parse if it still runs and removes its files. */
-  dispose(): void;
-}
-
-/**
- * Starts reading the night's mail-log files (absolute paths) at once, on worker threads: syslog files oldest rotation
- * first as one stream, the way pflogsumm reads them. The ingest starts this before it opens the warehouse, so the
- * biggest input of a night is read while the rest is prepared; loadStartedMaillog completes it.
- */
-export function startMaillog(exportDir: string, exportDate: string, files: string[], options: LoadOptions = {}): MaillogJob {
-  const name = (path: string) => relative(exportDir, path) || basename(path);
-  const csv = files.filter((f) => basename(f).toLowerCase() === 'messages.csv');
-  const syslog = orderMaillogFiles(files.filter((f) => !csv.includes(f)));
-  const tmpDir = mkdtempSync(join(tmpdir(), 'maillog-'));
-  const parse = startParse(syslog.map((path) => ({ kind: 'syslog', path, name: name(path) })), {
-    exportDate, tmpDir, threads: options.threads, splitBytes: options.splitBytes,
-  });
-  return {
-    exportDir, parse, csv, tmpDir,
-    dispose: () => {
-      parse.cancel();
-      rmSync(tmpDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The digest of each syslog file's bytes (by path), hashed by the parser threads as they read (waits for them). */
 export async function maillogDigests(job: MaillogJob): Promise<Map<string, string>> {
