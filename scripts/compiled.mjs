@@ -7,13 +7,18 @@
 // `import.meta.url` pointing at its source file, so the SQL, policies and fonts it finds beside itself are found
 // as under tsx. Concurrent runs are safe: each build writes a directory of its own, and the manifest that names it is renamed
 // into place once it is complete.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CACHE = join(ROOT, 'node_modules', '.cache', 'thu-cong-vu');
-const MANIFEST = join(CACHE, 'cli.json');
+/** Beside the dependencies; where the service's user cannot write there, in the system's temporary folder. */
+const CACHES = [
+  join(ROOT, 'node_modules', '.cache', 'thu-cong-vu'),
+  join(tmpdir(), `thu-cong-vu-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`),
+];
 /** Entry points, by output name. */
 const ENTRIES = {
   main: 'src/cli/main.ts',
@@ -24,8 +29,25 @@ const KEEP_MS = 24 * 3600 * 1000;
 
 /** The bundle's files as file URLs, building it first when a source changed since the last build. */
 export async function compiledCli() {
-  const dir = fresh() ?? (await build());
+  const dir = await compiledDir();
   return Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, pathToFileURL(join(dir, `${name}.js`)).href]));
+}
+
+async function compiledDir() {
+  for (const cache of CACHES) {
+    const dir = fresh(cache);
+    if (dir) return dir;
+  }
+  let failure;
+  for (const cache of CACHES) {
+    try {
+      return await build(cache);
+    } catch (err) {
+      if (!['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(err?.code)) throw err;
+      failure = err; // not writable here: the next place
+    }
+  }
+  throw failure;
 }
 
 const stamp = (path) => {
@@ -33,11 +55,11 @@ const stamp = (path) => {
   return s ? `${s.size}:${s.mtimeMs}` : 'missing';
 };
 
-/** The directory of the last build when none of its inputs (nor the lock file, nor this file) changed. */
-function fresh() {
+/** The directory of the last build in `cache` when none of its inputs (nor the lock file, nor this file) changed. */
+function fresh(cache) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    manifest = JSON.parse(readFileSync(join(cache, 'cli.json'), 'utf8'));
   } catch {
     return null;
   }
@@ -46,11 +68,11 @@ function fresh() {
   return manifest.dir;
 }
 
-async function build() {
+async function build(cache) {
   const { build: esbuild, version } = await import('esbuild');
   // a new directory each build, named before it (the worker's address is written into the bundle); the manifest
   // names it only once it is complete, so a run never sees half a bundle
-  const dir = join(CACHE, `cli-${Date.now()}-${process.pid}`);
+  const dir = join(cache, `cli-${Date.now()}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   try {
     const result = await esbuild({
@@ -73,14 +95,15 @@ async function build() {
     for (const path of [...Object.keys(result.metafile.inputs), 'package-lock.json', relative(ROOT, fileURLToPath(import.meta.url))]) {
       inputs[path] = stamp(join(ROOT, path));
     }
-    const tmp = `${MANIFEST}.${process.pid}`;
+    const manifest = join(cache, 'cli.json');
+    const tmp = `${manifest}.${process.pid}`;
     writeFileSync(tmp, JSON.stringify({ dir, node: process.version, esbuild: version, inputs }, null, 1));
-    renameSync(tmp, MANIFEST);
+    renameSync(tmp, manifest);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
-  prune(dir);
+  prune(cache, dir);
   return dir;
 }
 
@@ -97,9 +120,9 @@ const sourceImportMeta = {
 };
 
 /** Removes bundles a day old but the current one (a run that used one has long finished). */
-function prune(keep) {
-  for (const name of readdirSync(CACHE)) {
-    const path = join(CACHE, name);
+function prune(cache, keep) {
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name);
     if (path === keep || !name.startsWith('cli-')) continue;
     try {
       if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });

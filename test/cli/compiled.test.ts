@@ -4,22 +4,24 @@
  * as the TypeScript sources.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REAL_LOGS, loaded, tempDir } from '../postfix/support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A project with the launcher and two small entry modules, its node_modules the real one (for esbuild). */
+/** A project with the launcher and two small entry modules, and the real esbuild in its own node_modules. */
 function fakeProject(): string {
   const root = tempDir('tcv-compiled-');
   mkdirSync(join(root, 'scripts'));
   mkdirSync(join(root, 'src', 'cli'), { recursive: true });
   mkdirSync(join(root, 'src', 'warehouse', 'maillog'), { recursive: true });
+  mkdirSync(join(root, 'node_modules'));
   copyFileSync(join(ROOT, 'scripts', 'compiled.mjs'), join(root, 'scripts', 'compiled.mjs'));
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  symlinkSync(join(ROOT, 'node_modules', 'esbuild'), join(root, 'node_modules', 'esbuild'), 'dir');
   writeFileSync(join(root, 'package-lock.json'), '{}');
   writeFileSync(join(root, 'src', 'cli', 'greeting.ts'), `export const greeting: string = 'xin chào';\n`);
   writeFileSync(
@@ -58,6 +60,21 @@ describe('compiled CLI', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'node_modules', '.cache', 'thu-cong-vu', 'cli.json'), 'utf8'));
     expect(manifest.dir).toBe(fileURLToPath(second.dir));
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/cli/greeting.ts', 'package-lock.json']));
+  });
+
+  it('builds in the system temporary folder where node_modules/.cache cannot be written', () => {
+    const root = fakeProject();
+    writeFileSync(join(root, 'node_modules', '.cache'), 'not a folder');
+    const run1 = run(root);
+    const cache = dirname(fileURLToPath(run1.dir));
+    try {
+      expect(run1.text).toBe('xin chào');
+      expect(dirname(cache)).toBe(tmpdir());
+      expect(basename(cache)).toMatch(/^thu-cong-vu-[0-9a-f]{12}$/);
+      expect(run(root).dir).toBe(run1.dir);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('ingests a night of two rotated logs on worker threads, with the totals of the TypeScript sources', async () => {
