@@ -104,6 +104,10 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   print(row('ingest + summary', ours, oursCpu, Math.max(peak(sbs.ingest), peak(sbs.summary))));
   print(`    (ingest ${fmt(ingest, 2)} s, summary ${fmt(summary, 2)} s; khởi động CLI ${fmt(startup, 2)} s mỗi lệnh, đo bằng summary --help)`);
   print(`  Tỉ lệ thời gian: nhanh hơn pflogsumm ${fmt(pf / ours)} lần; tỉ lệ CPU: ${fmt(pfCpu / oursCpu)} lần`);
+  // on a shared machine the speed of both drifts from minute to minute: each round's two runs, taken back to back,
+  // share the machine's state, so their ratio is steadier than the ratio of the medians
+  const paired = sbs.pflogsumm.map((p, i) => p.wallMs / (sbs.ingest[i]!.wallMs + sbs.summary[i]!.wallMs)).sort((a, b) => a - b);
+  print(`  Tỉ lệ theo từng lượt (hai lần chạy liền nhau): trung vị ${fmt(median(paired))} lần, từ ${fmt(paired[0]!)} đến ${fmt(paired.at(-1)!)}`);
   const lib = median(inProcess.map((r) => r.wallMs)) / 1000;
   const libCpu = median(inProcess.map((r) => r.cpuSeconds));
   print(row('nạp + tổng (thư viện)', lib, libCpu, 0).replace(/ đỉnh .*$/, ''));
