@@ -1,9 +1,6 @@
 // `npm run bench`: the figures of SPEC §6 for the mail-log ingest, measured side by side in one run.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { loadMaillogFiles } from '../warehouse/maillog/load.ts';
-import { mailTotals } from '../warehouse/maillog/summary.ts';
-import { openForWriting, schemaSql } from '../warehouse/open.ts';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { benchMailboxes, writeBenchLog } from './generateLog.ts';
@@ -24,28 +21,6 @@ const DOMAIN = 'soctrang.gov.vn';
 const MAILBOXES = 50_000;
 const LOG_DAY = '2026-11-20';
 const NIGHT = '2026-11-21';
-
-/** The loader and the totals query in this process, into a fresh warehouse file: the mail-log work without the CLI. */
-async function loadInProcess(log: string, night: string, dir: string): Promise<{ wallMs: number; cpuSeconds: number }> {
-  const file = join(dir, 'inprocess.duckdb');
-  rmSync(file, { force: true });
-  rmSync(`${file}.wal`, { force: true });
-  const { instance, conn } = await openForWriting(file, true);
-  try {
-    await conn.run(schemaSql());
-    const cpu0 = process.cpuUsage();
-    const start = performance.now();
-    await loadMaillogFiles({ conn, exportDir: dirname(log), exportDate: night, runId: 1, quarantine: () => {}, warn: () => {}, progress: () => {} }, [log]);
-    await conn.run('CHECKPOINT');
-    await mailTotals(conn);
-    const cpu = process.cpuUsage(cpu0);
-    return { wallMs: performance.now() - start, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-    rmSync(file, { force: true });
-  }
-}
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -89,8 +64,6 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   const startups: number[] = [];
   for (let i = 0; i < 3; i++) startups.push((await runChild(process.execPath, [...cli, 'summary', '--help'], ROOT)).wallMs);
   const startup = median(startups) / 1000;
-  const inProcess: { wallMs: number; cpuSeconds: number }[] = [];
-  for (let i = 0; i < runs; i++) inProcess.push(await loadInProcess(log, NIGHT, dir));
   const pf = medianWall(sbs.pflogsumm) / 1000;
   const ingest = medianWall(sbs.ingest) / 1000;
   const summary = medianWall(sbs.summary) / 1000;
@@ -108,11 +81,6 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   // share the machine's state, so their ratio is steadier than the ratio of the medians
   const paired = sbs.pflogsumm.map((p, i) => p.wallMs / (sbs.ingest[i]!.wallMs + sbs.summary[i]!.wallMs)).sort((a, b) => a - b);
   print(`  Tỉ lệ theo từng lượt (hai lần chạy liền nhau): trung vị ${fmt(median(paired))} lần, từ ${fmt(paired[0]!)} đến ${fmt(paired.at(-1)!)}`);
-  const lib = median(inProcess.map((r) => r.wallMs)) / 1000;
-  const libCpu = median(inProcess.map((r) => r.cpuSeconds));
-  print(row('nạp + tổng (thư viện)', lib, libCpu, 0).replace(/ đỉnh .*$/, ''));
-  print(`    (loadMaillogFiles + CHECKPOINT + mailTotals trong tiến trình, không khởi động CLI, không băm/sao chép kho)`);
-  print(`  Tỉ lệ thời gian (thư viện): nhanh hơn pflogsumm ${fmt(pf / lib)} lần; tỉ lệ CPU: ${fmt(pfCpu / libCpu)} lần`);
   print(sbs.mismatches.length === 0 ? '  Tổng số: trùng khớp với pflogsumm (12 chỉ tiêu)' : `  KHÁC pflogsumm: ${sbs.mismatches.join('; ')}`);
 
   if (!values['no-strategies']) {
