@@ -2,7 +2,8 @@
 // `2026-11-21T08:15:01.123+07:00`. Times without a zone are Asia/Ho_Chi_Minh (+07:00, no daylight saving).
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
+/** Asia/Ho_Chi_Minh is UTC+07:00 all year (no daylight saving). */
+export const LOCAL_OFFSET_MS = 7 * 3_600_000;
 
 /** Where the timestamp ends and what it means: UTC epoch ms and the local (+07:00) calendar day. */
 export interface SyslogTime {

@@ -12,8 +12,8 @@
 // are searched with Buffer#indexOf (native) and character classes are table lookups.
 import { gimmeDomain } from '../../inputs/postfix/gimmeDomain.ts';
 import { EVENT, LINE } from '../../inputs/postfix/parseLine.ts';
-import { parseSyslogTime } from '../../inputs/postfix/syslogTime.ts';
-import type { RowWriter, StageKey } from './stageTables.ts';
+import { LOCAL_OFFSET_MS, parseSyslogTime } from '../../inputs/postfix/syslogTime.ts';
+import { LOCAL_DELIVERY_PROGRAMS, type RowWriter, type StageKey } from './stageTables.ts';
 
 /** `line` could not be sure: ask parseLine.ts. */
 export const FALLBACK = -9;
@@ -113,7 +113,7 @@ function programKind(name: string): Kind {
   if (name === 'smtpd') return Kind.smtpd;
   if (name === 'cleanup') return Kind.cleanup;
   if (name.endsWith('/smtpd')) return Kind.filterSmtpd;
-  if (name === 'lmtp' || name === 'local' || name === 'virtual' || name === 'pipe') return Kind.localDelivery;
+  if (LOCAL_DELIVERY_PROGRAMS.has(name)) return Kind.localDelivery;
   return Kind.other;
 }
 
@@ -270,7 +270,7 @@ export class FastRows {
       while (k >= 0 && b[s + k] === p[k]) k--;
       if (k < 0) return s + pl;
       const dl = this.datePartLength;
-      if (dl > 0 && k >= dl && e - s > dl + 9 && startsWith(b, s, e, this.datePart.subarray(0, dl))) {
+      if (dl > 0 && k >= dl && e - s > dl + 9 && sameStart(b, s, this.datePart, dl)) {
         // the same day, another second: parseSyslogTime's isHms, then Date.UTC's arithmetic (which lets 12:60
         // become 13:00) and its check that the time stayed on that day
         const t = s + dl;
@@ -278,12 +278,11 @@ export class FastRows {
           (CLASS[b[t]!]! & CLASS[b[t + 1]!]! & CLASS[b[t + 3]!]! & CLASS[b[t + 4]!]! & CLASS[b[t + 6]!]! & CLASS[b[t + 7]!]! & DIGIT) !== 0 &&
           b[t + 2] === COLON && b[t + 5] === COLON && b[t + 8] === SP
         ) {
-          const local = ((b[t]! - 48) * 10 + b[t + 1]! - 48) * 3_600_000 + ((b[t + 3]! - 48) * 10 + b[t + 4]! - 48) * 60_000 +
-            ((b[t + 6]! - 48) * 10 + b[t + 7]! - 48) * 1000;
+          const local = hmsMs(b, t);
           if (local >= 86_400_000) return -1;
           b.copy(p, 0, s, s + dl + 9);
           this.prefixLength = dl + 9;
-          this.ms = this.dayStartMs + local - 25_200_000 - this.base;
+          this.ms = this.dayStartMs + local - LOCAL_OFFSET_MS - this.base;
           return s + dl + 9;
         }
       }
@@ -298,21 +297,22 @@ export class FastRows {
     if (b[s + 3] === SP && dl >= 5 && dl <= 7 && b[s + dl + 2] === COLON) {
       // classic: remember the date part and the local midnight it stands for
       const t = s + dl;
-      const local = ((b[t]! - 48) * 10 + b[t + 1]! - 48) * 3_600_000 + ((b[t + 3]! - 48) * 10 + b[t + 4]! - 48) * 60_000 +
-        ((b[t + 6]! - 48) * 10 + b[t + 7]! - 48) * 1000;
       b.copy(this.datePart, 0, s, t);
       this.datePartLength = dl;
-      this.dayStartMs = time.epochMs + 25_200_000 - local;
+      this.dayStartMs = time.epochMs + LOCAL_OFFSET_MS - hmsMs(b, t);
     }
     return s + time.hostStart;
   }
 
-  /** The program of b[s, e) (hash: its bytes folded by 31). */
+  /** The program of b[s, e) (hash: its bytes folded by 31). A log naming programs without end empties the cache. */
   private program(b: Buffer, s: number, e: number, hash: number): Program {
     let list = this.programs.get(hash);
     if (list !== undefined) for (const p of list) if (sameBytes(b, s, e, p.name)) return p;
+    if (list === undefined) {
+      if (this.programs.size > 1000) this.programs.clear();
+      this.programs.set(hash, (list = []));
+    }
     const p = { name: Buffer.from(b.subarray(s, e)), kind: programKind(latin1(b, s, e)) };
-    if (list === undefined) this.programs.set(hash, (list = []));
     list.push(p);
     return p;
   }
@@ -351,11 +351,9 @@ export class FastRows {
     const open = indexIn(b, LB, cs, ce);
     const close = open < 0 ? -1 : indexIn(b, RB, open + 1, ce);
     const w = this.writers.recv;
-    if (!w.reserve(2 * (e - s) + 64)) return FALLBACK;
+    let p = this.begin(w, 2 * (e - s) + 64, offset);
+    if (p < 0) return FALLBACK;
     const o = w.out;
-    let p = this.at(o, w.used, offset);
-    p = writeInt(o, p, this.ms);
-    o[p++] = US;
     p = writeInt(o, p, kind);
     o[p++] = US;
     p = copy(b, ps, pe, o, p);
@@ -377,10 +375,7 @@ export class FastRows {
     p = sasl < 0 ? writeNull(o, p) : copy(b, sasl, saslEnd, o, p);
     o[p++] = US;
     p = orig < 0 ? writeNull(o, p) : copy(b, orig, origEnd, o, p);
-    o[p++] = 10;
-    w.used = p;
-    w.rows++;
-    return WROTE;
+    return end(w, p);
   }
 
   /** `from=<ADDR>, size=N, nrcpt=M …` (qmgr; any program but smtpd, cleanup and the slow ones). */
@@ -400,11 +395,9 @@ export class FastRows {
     while (i < e && (CLASS[b[i]!]! & DIGIT) !== 0) i++;
     if (i === ns || i - ns > 9) return FALLBACK;
     const w = this.writers.from;
-    if (!w.reserve(2 * (e - s) + 64)) return FALLBACK;
+    let p = this.begin(w, 2 * (e - s) + 64, offset);
+    if (p < 0) return FALLBACK;
     const o = w.out;
-    let p = this.at(o, w.used, offset);
-    p = writeInt(o, p, this.ms);
-    o[p++] = US;
     p = copy(b, qs, qe, o, p);
     o[p++] = US;
     p = copyLowerDomain(b, as, ae, atSign, o, p);
@@ -417,10 +410,7 @@ export class FastRows {
     o[p++] = se - ss === 1 && b[ss] === 48 ? 102 : 116; // Perl: only the string "0" is false
     o[p++] = US;
     p = writeInt(o, p, digits(b, ns, i));
-    o[p++] = 10;
-    w.used = p;
-    w.rows++;
-    return WROTE;
+    return end(w, p);
   }
 
   /** `to=<ADDR>, [orig_to=<X>, ]relay=R, [conn_use=N, ]delay=D, [delays=…, ][dsn=S, ]status=W (reply)`. */
@@ -505,11 +495,9 @@ export class FastRows {
     if (hop && nextStart >= 0) {
       // stageTables.isHandOff: a content filter's hand-off, staged apart (maillog_hop)
       const w = this.writers.hop;
-      if (!w.reserve(e - s + 64)) return FALLBACK;
+      let p = this.begin(w, e - s + 64, offset);
+      if (p < 0) return FALLBACK;
       const o = w.out;
-      let p = this.at(o, w.used, offset);
-      p = writeInt(o, p, this.ms);
-      o[p++] = US;
       p = copy(b, qs, qe, o, p);
       o[p++] = US;
       p = copyLowerDomain(b, as, ae, indexIn(b, AT, as, ae), o, p);
@@ -517,17 +505,12 @@ export class FastRows {
       p = copy(b, nextStart, nextEnd, o, p);
       o[p++] = US;
       o[p++] = forwarded ? 116 : 102;
-      o[p++] = 10;
-      w.used = p;
-      w.rows++;
-      return WROTE;
+      return end(w, p);
     }
     const w = this.writers.to;
-    if (!w.reserve(2 * (e - s) + 64)) return FALLBACK;
+    let p = this.begin(w, 2 * (e - s) + 64, offset);
+    if (p < 0) return FALLBACK;
     const o = w.out;
-    let p = this.at(o, w.used, offset);
-    p = writeInt(o, p, this.ms);
-    o[p++] = US;
     p = copy(b, ps, pe, o, p);
     o[p++] = US;
     p = copy(b, qs, qe, o, p);
@@ -551,20 +534,45 @@ export class FastRows {
     o[p++] = forwarded ? 116 : 102;
     o[p++] = US;
     o[p++] = hop ? 116 : 102;
-    o[p++] = 10;
-    w.used = p;
-    w.rows++;
-    return WROTE;
+    return end(w, p);
   }
 
-  /** The two leading columns: file index and byte offset. */
-  private at(o: Buffer, p: number, offset: number): number {
-    p = writeInt(o, p, this.fileIndex);
+  /**
+   * Starts a row in `w` with room for `room` bytes: the leading columns (file index, byte offset, time) and their
+   * separators. Returns where the row goes on, or -1 when a row that long cannot fit (the line then goes to the
+   * reference parser, whose writer takes rows of any length).
+   */
+  private begin(w: RowWriter, room: number, offset: number): number {
+    if (!w.reserve(room)) return -1;
+    const o = w.out;
+    let p = writeInt(o, w.used, this.fileIndex);
     o[p++] = US;
     p = writeInt(o, p, offset);
     o[p++] = US;
+    p = writeInt(o, p, this.ms);
+    o[p++] = US;
     return p;
   }
+}
+
+/** Ends the row begun at w.used and written up to `p`. */
+function end(w: RowWriter, p: number): number {
+  w.out[p] = 10;
+  w.used = p + 1;
+  w.rows++;
+  return WROTE;
+}
+
+/** The seconds of the day of an `hh:mm:ss` at t, in ms (Date.UTC's arithmetic: 12:60 is 13:00). */
+function hmsMs(b: Buffer, t: number): number {
+  return ((b[t]! - 48) * 10 + b[t + 1]! - 48) * 3_600_000 + ((b[t + 3]! - 48) * 10 + b[t + 4]! - 48) * 60_000 +
+    ((b[t + 6]! - 48) * 10 + b[t + 7]! - 48) * 1000;
+}
+
+/** b[s, s + n) equals p[0, n). */
+function sameStart(b: Buffer, s: number, p: Buffer, n: number): boolean {
+  for (let k = 0; k < n; k++) if (b[s + k] !== p[k]) return false;
+  return true;
 }
 
 function isSessionWord(b: Buffer, s: number, e: number): boolean {

@@ -112,9 +112,12 @@ export function isHandOff(e: MaillogEvent): boolean {
   return e.status === 'sent' && e.nextQid !== null && isFilterHop(e);
 }
 
+/** Postfix programs that deliver locally: their to= lines are never a hand-off to a content filter. */
+export const LOCAL_DELIVERY_PROGRAMS: ReadonlySet<string> = new Set(['lmtp', 'local', 'virtual', 'pipe']);
+
 /** A delivery handed to a content filter on the loopback (amavis on 127.0.0.1:10024…) by smtp: not a recipient. */
 export function isFilterHop(e: MaillogEvent): boolean {
-  if (e.cmd === 'lmtp' || e.cmd === 'local' || e.cmd === 'virtual' || e.cmd === 'pipe') return false;
+  if (LOCAL_DELIVERY_PROGRAMS.has(e.cmd)) return false;
   const relay = e.relay ?? '';
   const open = relay.indexOf('[');
   const host = open >= 0 ? relay.slice(open + 1) : relay;
