@@ -1,12 +1,12 @@
 // The CLI compiled ahead of running: esbuild bundles the TypeScript entry points (src/cli/main.ts and the mail-log
 // parser's worker) into node_modules/.cache/thu-cong-vu/, and the bundle is reused until one of its inputs changes.
 // Under tsx every module goes through loader hooks on another thread: the nightly ingest spent 0.8 s starting and
-// each parser thread 0.4 s more; compiled, the CLI starts in about a quarter of a second.
+// each parser thread 0.4 s more; compiled, the CLI starts in about a tenth of a second.
 //
 // Plain JavaScript on purpose: this file runs before anything can load TypeScript. Each bundled module keeps
 // `import.meta.url` pointing at its source file, so the SQL, policies and fonts it finds beside itself are found
-// as under tsx. Concurrent runs are safe: each build writes a directory of its own, and the manifest that names it is renamed
-// into place once it is complete.
+// as under tsx. Concurrent runs are safe: each build writes a directory of its own, and the manifest that names it
+// is renamed into place once it is complete.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -83,25 +83,22 @@ export async function withWritableWarehouse<T>(
     const { instance, conn } = await openForWriting(fresh ? tmp : dbFile, fresh);
     let outcome: { commit: boolean; result: T };
     try {
+      await conn.run('BEGIN TRANSACTION');
       try {
-        await conn.run('BEGIN TRANSACTION');
-        try {
-          await conn.run(schemaSql());
-          outcome = await work(conn);
-        } catch (err) {
-          await conn.run('ROLLBACK').catch(() => {});
-          throw err;
-        }
-        if (outcome.commit) await stopPoint('before-commit');
-        await conn.run(outcome.commit ? 'COMMIT' : 'ROLLBACK');
-        if (outcome.commit) {
-          await stopPoint('after-commit');
-          await conn.run('CHECKPOINT');
-        }
-      } finally {
-        conn.closeSync();
+        await conn.run(schemaSql());
+        outcome = await work(conn);
+      } catch (err) {
+        await conn.run('ROLLBACK').catch(() => {});
+        throw err;
+      }
+      if (outcome.commit) await stopPoint('before-commit');
+      await conn.run(outcome.commit ? 'COMMIT' : 'ROLLBACK');
+      if (outcome.commit) {
+        await stopPoint('after-commit');
+        await conn.run('CHECKPOINT');
       }
     } finally {
+      conn.closeSync();
       instance.closeSync();
     }
     if (fresh && outcome.commit) {

@@ -33,7 +33,6 @@ export interface IngestOptions {
   maillog?: MaillogJob | null;
 }
 
-
 export interface NightResult {
   night: string;
   /** The ingest_runs row written; null when the night was already ingested with the same files. */

@@ -1,7 +1,6 @@
 // The mail-log loader of one export night (SPEC §3.3): Postfix syslog files (plain or .gz, several per night) and
 // the canonical messages.csv → fact tables, pflogsumm totals and daily usage aggregates. Re-loading a night
 // replaces its rows, so the same night twice changes nothing.
-import { basename, relative } from 'node:path';
 import { RunError } from '../../cli/command.ts';
 import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
@@ -11,12 +10,12 @@ import { queryRows } from '../open.ts';
 import { loadNightFacts } from './facts.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
 import { fileDigests, stageMaillog, type BadLine, type EventSource, type FileStats } from './stage.ts';
-import { startMaillog, type LoadOptions, type MaillogJob } from './start.ts';
-
-export { startMaillog, type LoadOptions, type MaillogJob };
 import { STAGE_TABLES } from './stageTables.ts';
+import { nameInNight, startMaillog, type LoadOptions, type MaillogJob } from './start.ts';
 import { loadNightTotals } from './totals.ts';
 import { refreshDailyUsage } from './usage.ts';
+
+export type { LoadOptions, MaillogJob };
 
 const STAGING_TABLES = [
   ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_queue', 'maillog_root', 'maillog_sized', 'maillog_counted',
@@ -28,7 +27,6 @@ const BAD_REASON: Record<BadLine['kind'], string> = {
   unknown: 'dòng Postfix có mã hàng đợi nhưng loại dòng không nhận ra',
   truncated: 'dòng cuối tệp bị cắt (tệp không kết thúc bằng ký tự xuống dòng)',
 };
-
 
 /** The digest of each syslog file's bytes (by path), hashed by the parser threads as they read (waits for them). */
 export async function maillogDigests(job: MaillogJob): Promise<Map<string, string>> {
@@ -65,7 +63,7 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
 export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): Promise<LoadedCounts> {
   const events: EventSource[] = [];
   for (const path of job.csv) {
-    const name = relative(job.exportDir, path) || basename(path);
+    const name = nameInNight(job.exportDir, path);
     const read = readMessagesCsvEvents(ctx, path, name);
     if (read) events.push({ kind: 'events', name, events: read });
   }

@@ -110,9 +110,12 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
           lineNo++;
           const handled = fast !== null && plain && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
           if (handled === FALLBACK) slow(chunk.toString('latin1', start, nl), plain, offset + start);
-          else if (++r.fast && handled === WROTE) r.events++;
-          else if (handled === LINE.ignored) r.ignored++;
-          else r.otherProgram++;
+          else {
+            r.fast++;
+            if (handled === WROTE) r.events++;
+            else if (handled === LINE.ignored) r.ignored++;
+            else r.otherProgram++;
+          }
           start = nl + 1;
         }
         if (chunk[chunk.length - 1] !== 10) {

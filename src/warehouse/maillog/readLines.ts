@@ -6,8 +6,8 @@ import { createGunzip } from 'node:zlib';
 
 const CHUNK = 1 << 22;
 
+/** What readChunks saw of a file (the lines are the caller's to count: it splits the chunks). */
 export interface ReadStats {
-  lines: number;
   /** Bytes read (after decompression). */
   bytes: number;
   /** The range ended at the end of the file without a newline: the last line may have been cut off mid-write. */
@@ -49,10 +49,10 @@ export function isPlain(chunk: Buffer): boolean {
 
 /**
  * Calls `onChunk` with the file's lines in order, a few MiB at a time. Gzip is recognised by its magic bytes,
- * whatever the file is called; only plain files take a `range`. `stats.lines` is left for the caller to count.
+ * whatever the file is called; only plain files take a `range`.
  */
 export async function readChunks(path: string, onChunk: ChunkHandler, range?: ByteRange): Promise<ReadStats> {
-  const stats: ReadStats = { lines: 0, bytes: 0, truncatedLast: false };
+  const stats: ReadStats = { bytes: 0, truncatedLast: false };
   let offset = range?.start ?? 0; // byte offset of the next line's start
   let stop = false;
   /** Passes on the complete lines of `buf` (those starting before the range's end); returns the unfinished tail. */
@@ -124,7 +124,7 @@ export async function readChunks(path: string, onChunk: ChunkHandler, range?: By
  * Calls `onLine` for every line (without the newline). Lines are decoded as latin1, so each character is one byte as
  * pflogsumm sees it.
  */
-export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats> {
+export async function readLines(path: string, onLine: LineHandler, range?: ByteRange): Promise<ReadStats & { lines: number }> {
   let lines = 0;
   const stats = await readChunks(
     path,
@@ -141,8 +141,7 @@ export async function readLines(path: string, onLine: LineHandler, range?: ByteR
     },
     range,
   );
-  stats.lines = lines;
-  return stats;
+  return { ...stats, lines };
 }
 
 /** The offset of the first line that starts at or after `position` (a line starts after a newline). */

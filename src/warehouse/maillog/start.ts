@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { orderMaillogFiles } from './fileOrder.ts';
 import type { ExportNight } from '../ingest/exportFolder.ts';
+import { orderMaillogFiles } from './fileOrder.ts';
 import { startParse, type ParseJob } from './stage.ts';
 
 /** Tuning for tests and the benchmark; the defaults suit a night's ingest. */
@@ -32,7 +32,7 @@ export interface MaillogJob {
  * biggest input of a night is read while the rest is prepared; loadStartedMaillog completes it.
  */
 export function startMaillog(exportDir: string, exportDate: string, files: string[], options: LoadOptions = {}): MaillogJob {
-  const name = (path: string) => relative(exportDir, path) || basename(path);
+  const name = (path: string) => nameInNight(exportDir, path);
   const csv = files.filter((f) => basename(f).toLowerCase() === 'messages.csv');
   const syslog = orderMaillogFiles(files.filter((f) => !csv.includes(f)));
   const tmpDir = mkdtempSync(join(tmpdir(), 'maillog-'));
@@ -52,4 +52,9 @@ export function startMaillog(exportDir: string, exportDate: string, files: strin
 export function startNightMaillog(night: ExportNight): MaillogJob | null {
   const files = night.files.filter((f) => f.role === 'maillog').map((f) => f.path);
   return files.length > 0 ? startMaillog(night.dir, night.date, files) : null;
+}
+
+/** A file's name as the night's messages and quarantine give it: its path within the export folder. */
+export function nameInNight(exportDir: string, path: string): string {
+  return relative(exportDir, path) || basename(path);
 }

@@ -37,6 +37,13 @@ const STATE_SQL = [
    WHERE NOT is_recv AND after_recv AND rcvd <> ''`,
 ];
 
+/** Every to= line of the night: the deliveries stored, and the content filter's hand-offs staged apart (sent). */
+const NIGHT_TO_LINES = `(
+  SELECT day, pos, qid, recipient, status, forwarded FROM mail_deliveries WHERE export_date = $night::DATE
+  UNION ALL
+  SELECT ${localDay('ms')}, pos, qid, addr, 'sent', forwarded FROM maillog_hop
+)`;
+
 const TOTALS_SQL = `
 INSERT INTO mail_daily_totals
 WITH r AS (
@@ -48,11 +55,7 @@ WITH r AS (
     count(*) FILTER (WHERE status = 'deferred') AS deferrals,
     count(*) FILTER (WHERE status = 'bounced') AS bounced,
     sum(CASE WHEN status = 'sent' AND NOT forwarded AND d.pos > z.t_pos THEN z.t_size ELSE 0 END) AS bytes_delivered
-  FROM (
-    SELECT day, pos, qid, status, forwarded FROM mail_deliveries WHERE export_date = $night::DATE
-    UNION ALL
-    SELECT ${localDay('ms')}, pos, qid, 'sent', forwarded FROM maillog_hop
-  ) d LEFT JOIN maillog_sized z ON z.qid = d.qid GROUP BY 1
+  FROM ${NIGHT_TO_LINES} d LEFT JOIN maillog_sized z ON z.qid = d.qid GROUP BY 1
 ), j AS (
   SELECT ${localDay('ms')} AS day, count(*) FILTER (WHERE kind = 5) AS rejected, count(*) FILTER (WHERE kind = 6) AS reject_warnings,
     count(*) FILTER (WHERE kind = 7) AS held, count(*) FILTER (WHERE kind = 8) AS discarded
@@ -78,11 +81,7 @@ INSERT INTO mail_daily_recipients
 SELECT DISTINCT $night::DATE, day, recipient,
   -- pflogsumm: s/^[^@]+\@// (from the first "@", when something precedes it)
   CASE WHEN strpos(recipient, '@') > 1 THEN substr(recipient, strpos(recipient, '@') + 1) ELSE recipient END
-FROM (
-  SELECT day, recipient FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'sent' AND NOT forwarded
-  UNION ALL
-  SELECT ${localDay('ms')}, addr FROM maillog_hop WHERE NOT forwarded
-)`;
+FROM ${NIGHT_TO_LINES} WHERE status = 'sent' AND NOT forwarded`;
 
 const DEFERRED_SQL = `
 INSERT INTO mail_daily_deferred
