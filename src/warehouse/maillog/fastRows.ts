@@ -32,6 +32,11 @@ const EQ = 61;
 const LP = 40;
 const RP = 41;
 const US = 0x1f; // the row separator
+const DASH = 45;
+const DOT = 46;
+const PLUS = 43;
+const T_UPPER = 84;
+const Z_UPPER = 90;
 
 // character classes, one bit each
 const DIGIT = 1;
@@ -156,6 +161,9 @@ export class FastRows {
   private readonly datePart = Buffer.alloc(16);
   private datePartLength = -1;
   private dayStartMs = 0;
+  /** The date part of the last RFC 3339 timestamp read here (`2026-11-20T`) and its midnight, UTC fields. */
+  private readonly rfcDate = Buffer.alloc(11);
+  private rfcMidnight = 0;
   /** The previous line's timestamp with its space (parseLine's lastPrefix) and its time, ms after `base`. */
   private readonly prefix = Buffer.alloc(64);
   private prefixLength = 0;
@@ -287,6 +295,10 @@ export class FastRows {
         }
       }
     }
+    if (b[s + 4] === DASH && b[s + 10] === T_UPPER) {
+      const hostStart = this.rfc3339(b, s, e);
+      if (hostStart > 0) return hostStart;
+    }
     const time = parseSyslogTime(latin1(b, s, Math.min(e, s + 64)), this.exportDate);
     if (time === null) return -1;
     b.copy(this.prefix, 0, s, s + time.hostStart);
@@ -302,6 +314,64 @@ export class FastRows {
       this.dayStartMs = time.epochMs + LOCAL_OFFSET_MS - hmsMs(b, t);
     }
     return s + time.hostStart;
+  }
+
+  /**
+   * An RFC 3339 timestamp (rsyslog's default file format since Debian 12: `2026-11-20T08:15:02.123456+07:00 `), as
+   * syslogTime.ts's parseRfc3339 reads it, without building a string: every line has its own microseconds, so the
+   * previous line's prefix is rarely reused. Returns where the host starts, or -1 to leave the line to
+   * parseSyslogTime (a shape or value out of the ordinary: a two-digit year, 16+ fraction digits, an impossible date).
+   * A fraction of k ≤ 15 digits n gives n / 10^k, the double Number(".digits") gives (both correctly rounded).
+   */
+  private rfc3339(b: Buffer, s: number, e: number): number {
+    if (e - s < 21) return -1;
+    const d = CLASS;
+    if (
+      (d[b[s]!]! & d[b[s + 1]!]! & d[b[s + 2]!]! & d[b[s + 3]!]! & d[b[s + 5]!]! & d[b[s + 6]!]! & d[b[s + 8]!]! &
+        d[b[s + 9]!]! & d[b[s + 11]!]! & d[b[s + 12]!]! & d[b[s + 14]!]! & d[b[s + 15]!]! & d[b[s + 17]!]! & d[b[s + 18]!]! &
+        DIGIT) === 0 ||
+      b[s + 7] !== DASH || b[s + 13] !== COLON || b[s + 16] !== COLON
+    ) return -1;
+    let i = s + 19;
+    let fracMs = 0;
+    if (b[i] === DOT) {
+      const fs = ++i;
+      let n = 0;
+      while (i < e && (d[b[i]!]! & DIGIT) !== 0) n = n * 10 + b[i++]! - 48;
+      const k = i - fs;
+      if (k === 0 || k > 15) return -1;
+      fracMs = Math.floor((n / 10 ** k) * 1000);
+    }
+    let offsetMs = 0;
+    const sign = b[i];
+    if (sign === Z_UPPER) i++;
+    else if (
+      (sign === PLUS || sign === DASH) && (d[b[i + 1]!]! & d[b[i + 2]!]! & d[b[i + 4]!]! & d[b[i + 5]!]! & DIGIT) !== 0 &&
+      b[i + 3] === COLON
+    ) {
+      const minutes = ((b[i + 1]! - 48) * 10 + b[i + 2]! - 48) * 60 + (b[i + 4]! - 48) * 10 + b[i + 5]! - 48;
+      offsetMs = (sign === DASH ? -1 : 1) * minutes * 60_000;
+      i += 6;
+    } else return -1;
+    if (i >= e || b[i] !== SP) return -1;
+    if (!sameStart(b, s, this.rfcDate, 11)) {
+      const year = (b[s]! - 48) * 1000 + (b[s + 1]! - 48) * 100 + (b[s + 2]! - 48) * 10 + b[s + 3]! - 48;
+      const month = (b[s + 5]! - 48) * 10 + b[s + 6]! - 48;
+      const day = (b[s + 8]! - 48) * 10 + b[s + 9]! - 48;
+      if (year < 100 || month < 1 || month > 12) return -1; // Date.UTC reads years 0–99 as 1900–1999
+      const midnight = Date.UTC(year, month - 1, day);
+      if (new Date(midnight).getUTCDate() !== day) return -1;
+      b.copy(this.rfcDate, 0, s, s + 11);
+      this.rfcMidnight = midnight;
+    }
+    const hms = hmsMs(b, s + 11);
+    if (hms >= 86_400_000) return -1; // 24:00:00 is the next day: parseRfc3339 refuses it
+    const hostStart = i + 1;
+    b.copy(this.prefix, 0, s, hostStart);
+    this.prefixLength = hostStart - s;
+    this.datePartLength = -1;
+    this.ms = this.rfcMidnight + hms - offsetMs + fracMs - this.base;
+    return hostStart;
   }
 
   /** The program of b[s, e) (hash: its bytes folded by 31). A log naming programs without end empties the cache. */
