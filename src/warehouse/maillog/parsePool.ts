@@ -1,4 +1,4 @@
-// Runs parse tasks on worker threads (one per core), or inline when there is one task or one core. The worker runs
+// Runs parse tasks on worker threads (one per core), or inline for a tiny night or on one core. The worker runs
 // parseWorker.ts: compiled with the CLI (scripts/compiled.mjs), or, under tsx and vitest, loaded through tsx's API.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -29,11 +29,11 @@ function tsxApiUrl(): string {
   }
 }
 
-/** Results in task order. Any task's failure fails the whole run (with the worker's message); so does `signal`,
- * which stops the threads. */
+/** Results in task order, from `threads` worker threads (0: on this thread, one task after another). Any task's
+ * failure fails the whole run (with the worker's message); so does `signal`, which stops the threads. */
 export async function runParseTasks(tasks: readonly RangeTask[], threads: number, signal?: AbortSignal): Promise<RangeResult[]> {
   const n = Math.min(threads, tasks.length);
-  if (n <= 1) {
+  if (n < 1) {
     const out: RangeResult[] = [];
     for (const task of tasks) out.push(await parseRange(task));
     return out;

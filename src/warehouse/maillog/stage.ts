@@ -108,6 +108,9 @@ export async function fileDigests(job: ParseJob): Promise<Map<string, string>> {
   return new Map(job.sources.map((s, i) => [s.path, hashes[i]!.digest('hex')]));
 }
 
+/** A night's syslog bytes below which its one file is parsed on the calling thread (a worker takes 0.1 s to start). */
+const INLINE_BELOW = 4 << 20;
+
 /**
  * Starts parsing `sources` (in the order pflogsumm would read them: oldest first) on worker threads, and returns at
  * once: the parse needs no warehouse, so the ingest opens and prepares the warehouse meanwhile. An unreadable file
@@ -122,8 +125,10 @@ export function startParse(sources: readonly SyslogSource[], opts: ParseOptions)
   const abort = new AbortController();
   let results: Promise<RangeResult[]>;
   try {
+    let bytes = 0;
     for (const [index, source] of sources.entries()) {
       const size = statSync(source.path).size;
+      bytes += size;
       const parts = size >= splitBytes && threads > 1 && !isGzipFile(source.path) ? threads : 1;
       for (let p = 0; p < parts; p++) {
         const range = parts > 1 ? { start: Math.floor((size * p) / parts), end: Math.floor((size * (p + 1)) / parts) } : undefined;
@@ -131,7 +136,9 @@ export function startParse(sources: readonly SyslogSource[], opts: ParseOptions)
         owner.push(index);
       }
     }
-    results = runParseTasks(tasks, threads, abort.signal);
+    // one file too small to split still goes to a worker unless tiny: the ingest loads DuckDB meanwhile
+    const workers = threads <= 1 || (tasks.length === 1 && bytes < INLINE_BELOW) ? 0 : Math.min(threads, tasks.length);
+    results = runParseTasks(tasks, workers, abort.signal);
   } catch (err) {
     results = Promise.reject(err);
   }
