@@ -9,12 +9,14 @@ import { medianWall, sideBySide } from './sideBySide.ts';
 import { compareStrategies } from './strategies.ts';
 import { simulateYear } from './yearSim.ts';
 
-const USAGE = `Cách dùng: npm run bench -- [--mb 240] [--runs 3] [--dir tmp/bench] [--no-strategies] [--year] [--year-steps 90,180,365]
+const USAGE = `Cách dùng: npm run bench -- [--mb 240] [--runs 3] [--dir tmp/bench] [--timestamps classic|rfc3339] [--no-strategies]
+                            [--year] [--year-steps 90,180,365]
 
 Sinh một nhật ký Postfix (Zimbra + amavis, 50.000 hộp thư) khoảng --mb MB, rồi trong cùng một lượt đo xen kẽ
 pflogsumm và "ingest + summary" của dự án trên cùng tệp (--runs lượt, lấy trung vị): thời gian, MB/s, dòng/s,
 bộ nhớ đỉnh và tỉ lệ; so sánh các cách nạp (JS + read_csv, SQL thuần, appender); với --year, giả lập lịch sử
-một năm trong kho và đo thời gian nạp một đêm theo độ dài lịch sử.`;
+một năm trong kho và đo thời gian nạp một đêm theo độ dài lịch sử. --timestamps rfc3339 sinh dấu thời gian
+RFC 3339 có micro giây (mặc định của rsyslog từ Debian 12) thay cho kiểu cổ điển "Nov 20 08:15:02".`;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DOMAIN = 'soctrang.gov.vn';
@@ -30,6 +32,7 @@ export async function runBench(argv: string[], print: (line: string) => void): P
     args: argv,
     options: {
       mb: { type: 'string', default: '240' }, runs: { type: 'string', default: '3' }, dir: { type: 'string', default: 'tmp/bench' },
+      timestamps: { type: 'string', default: 'classic' },
       'no-strategies': { type: 'boolean' }, year: { type: 'boolean' }, 'year-steps': { type: 'string', default: '90,180,365' },
       help: { type: 'boolean' },
     },
@@ -40,18 +43,22 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   }
   const mb = Number(values.mb);
   const runs = Number(values.runs);
-  if (!(mb > 0) || !Number.isInteger(runs) || runs < 1) {
+  const timestamps = values.timestamps;
+  if (!(mb > 0) || !Number.isInteger(runs) || runs < 1 || (timestamps !== 'classic' && timestamps !== 'rfc3339')) {
     print(USAGE);
     return 2;
   }
   const dir = resolve(ROOT, values.dir!);
-  const nightDir = join(dir, `exports-${mb}mb`, NIGHT);
+  const name = timestamps === 'classic' ? `exports-${mb}mb` : `exports-${mb}mb-${timestamps}`;
+  const nightDir = join(dir, name, NIGHT);
   mkdirSync(nightDir, { recursive: true });
   const log = join(nightDir, 'maillog');
-  const done = join(dir, `exports-${mb}mb`, 'maillog.lines'); // outside the night folder: ingest would read it
+  const done = join(dir, name, 'maillog.lines'); // outside the night folder: ingest would read it
   if (!existsSync(log) || !existsSync(done)) {
-    print(`Sinh nhật ký ~${mb} MB (${MAILBOXES.toLocaleString('vi-VN')} hộp thư) vào ${log} …`);
-    const g = writeBenchLog(log, { date: LOG_DAY, domain: DOMAIN, mailboxes: benchMailboxes(MAILBOXES, DOMAIN), targetBytes: mb * 2 ** 20, seed: 20261120 });
+    print(`Sinh nhật ký ~${mb} MB (${MAILBOXES.toLocaleString('vi-VN')} hộp thư, dấu thời gian ${timestamps}) vào ${log} …`);
+    const g = writeBenchLog(log, {
+      date: LOG_DAY, domain: DOMAIN, mailboxes: benchMailboxes(MAILBOXES, DOMAIN), targetBytes: mb * 2 ** 20, seed: 20261120, timestamps,
+    });
     writeFileSync(done, `${g.lines}\n`);
   }
   const bytes = statSync(log).size;
