@@ -74,12 +74,35 @@ describe('fast path = parseLine.ts, byte for byte', () => {
   it('lines altered thousands of ways', async () => {
     const path = join(tempDir(), 'mutants');
     const lines = mutants();
-    writeFileSync(path, lines.join('\n') + '\n');
+    writeFileSync(path, Buffer.from(lines.join('\n') + '\n', 'latin1'));
     const { fast, slow, rows } = await bothWays(path, '2014-12-16');
     expect(firstDifferences(rows)).toEqual([]);
     expect(counts(fast)).toEqual(counts(slow));
     expect(lines.length).toBeGreaterThan(20_000);
     expect(fast.fast).toBeGreaterThan(lines.length * 0.3); // many altered lines still take the fast path
+  });
+});
+
+describe('lines that are not plain ASCII among plain ones', () => {
+  it('go to parseLine.ts alone: the rest of their chunk keeps the fast path, the rows stay the same', async () => {
+    const path = writeGeneratedLog(join(tempDir(), 'maillog'), { date: '2026-11-20', seed: 29, messages: 1500 });
+    const lines = readFileSync(path, 'latin1').split('\n').filter((l) => l !== '');
+    const odd = [
+      // UTF-8 (a header_checks warning with a Vietnamese subject), Latin-1, a carriage return, a unit separator
+      Buffer.from('Nov 20 12:00:00 mail postfix/cleanup[4402]: 8F2E1A3B4C: warning: header Subject: Báo cáo tháng 11 from unknown[113.161.72.14]; from=<a@cantho.gov.vn> to=<b@soctrang.gov.vn>', 'utf8').toString('latin1'),
+      'Nov 20 12:00:01 mail postfix/qmgr[3712]: 8F2E1A3B4C: from=<caf\xe9@soctrang.gov.vn>, size=812, nrcpt=1 (queue active)',
+      'Nov 20 12:00:02 mail postfix/qmgr[3712]: 8F2E1A3B4D: from=<x@soctrang.gov.vn>, size=812, nrcpt=1 (queue active)\r',
+      'Nov 20 12:00:03 mail postfix/smtp[6335]: 8F2E1A3B4C: to=<y\x1fz@soctrang.gov.vn>, relay=none, delay=1, dsn=5.1.1, status=bounced (x)',
+      Buffer.from('Nov 20 12:00:04 mail postfix/lmtp[6335]: 8F2E1A3B4C: to=<ngườinhận@soctrang.gov.vn>, relay=mail[10.0.0.5]:7025, delay=1.1, delays=0.1/0/0/1, dsn=2.1.5, status=sent (250 2.1.5 Delivery OK)', 'utf8').toString('latin1'),
+    ];
+    const mixed = lines.flatMap((line, i) => (i % 50 === 25 ? [odd[(i / 50) % odd.length | 0]!, line] : [line]));
+    const file = join(tempDir(), 'mixed');
+    writeFileSync(file, Buffer.from(mixed.join('\n') + '\n', 'latin1'));
+    const { fast, slow, rows } = await bothWays(file, '2026-11-21');
+    expect(firstDifferences(rows)).toEqual([]);
+    expect(counts(fast)).toEqual(counts(slow));
+    expect(fast.fast).toBeGreaterThan(lines.length * 0.95);
+    expect(fast.fast).toBeLessThan(mixed.length - Math.floor(lines.length / 50) + 1);
   });
 });
 
@@ -122,6 +145,8 @@ const TOKENS = [
   'delay=', 'delays=', 'dsn=', 'relay=', 'conn_use=3, ', 'uid=0 ', 'sender=', 'message-id=<', 'removed', 'postfix/',
   'postfix-script', 'smtpd', '/smtpd', 'cleanup', 'qmgr', 'pickup', 'master', 'postscreen', 'submission/', 'smtps/',
   'amavisd/smtpd', 'connect', 'disconnect',
+  // bytes that keep a line off the fast path: Latin-1, UTF-8 ("ư"), a carriage return, the row separator
+  '\xe9', '\xc6\xb0', '\r', '\x1f',
 ];
 
 /** Template lines of every shape (from the real logs and a generated night), each altered many ways. */

@@ -152,7 +152,7 @@ function find(b: Buffer, from: number, end: number, p: Buffer): number {
 }
 
 /**
- * One file's (or byte range's) fast path. Call `chunk` for each chunk, then `line` for its lines in order. Chunks
+ * One file's (or byte range's) fast path. Call `chunk` for each chunk, then `line` for its lines in order. Lines
  * must be plain (readLines.isPlain: ASCII, no carriage return, no unit separator), so bytes are copied as they are,
  * exactly as parseLine + stageTables' `asIs` would write them.
  */

@@ -48,9 +48,40 @@ export interface RangeResult {
   bad: { kind: BadKind; line: number; raw: string }[];
 }
 
-/** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Lines of a plain chunk
- * (isPlain) go through the byte-level fast path first (fastRows.ts), which takes the common shapes and hands the
- * rest to parseLine.ts. */
+/**
+ * Where the bytes that keep a line off the fast path (readLines.isPlain) are in a chunk that has some: each kind's
+ * next position is searched natively (indexOf, isAscii over 4 KiB blocks) and only again once the lines pass it.
+ */
+class Unplain {
+  private cr = -1;
+  private us = -1;
+  private high = -1;
+  constructor(private readonly b: Buffer) {}
+
+  /** The first such byte at or after `from`, or Infinity. */
+  next(from: number): number {
+    const b = this.b;
+    if (this.cr < from) this.cr = orInfinity(b.indexOf(13, from));
+    if (this.us < from) this.us = orInfinity(b.indexOf(0x1f, from));
+    if (this.high < from) this.high = nextNonAscii(b, from);
+    return Math.min(this.cr, this.us, this.high);
+  }
+}
+
+const orInfinity = (i: number) => (i < 0 ? Infinity : i);
+
+function nextNonAscii(b: Buffer, from: number): number {
+  for (let block = from; block < b.length; block += 4096) {
+    const end = Math.min(b.length, block + 4096);
+    if (isAscii(b.subarray(block, end))) continue;
+    for (let i = block; i < end; i++) if (b[i]! >= 0x80) return i;
+  }
+  return Infinity;
+}
+
+/** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Plain lines (ASCII,
+ * no carriage return or unit separator: readLines.isPlain) go through the byte-level fast path first (fastRows.ts),
+ * which takes the common shapes and hands the rest to parseLine.ts; other lines go to parseLine.ts. */
 export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const writers = {} as Record<StageKey, RowWriter>;
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(task.outDir, `${STAGE_TABLES[key].name}.${task.id}.tsv`));
@@ -102,13 +133,17 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
       (chunk, offset) => {
         hash.update(chunk);
         const plain = isPlain(chunk);
-        if (plain) fast?.chunk(chunk);
+        fast?.chunk(chunk);
+        // in a chunk that is not plain, only the lines with a byte that is not go to parseLine.ts
+        const odd = plain ? null : new Unplain(chunk);
+        let unplain = odd === null ? Infinity : odd.next(0);
         let start = 0;
         while (start < chunk.length) {
           let nl = chunk.indexOf(10, start);
           if (nl < 0) nl = chunk.length; // the truncated last line
           lineNo++;
-          const handled = fast !== null && plain && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
+          if (unplain < start) unplain = odd!.next(start);
+          const handled = fast !== null && unplain >= nl && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
           if (handled === FALLBACK) slow(chunk.toString('latin1', start, nl), plain, offset + start);
           else {
             r.fast++;
