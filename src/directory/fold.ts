@@ -21,7 +21,11 @@ export function searchWords(text: string | null | undefined): string[] {
  * → "ntbinh", the usual local-part shape) and all initials ("ntb"). Empty for a one-word name.
  */
 export function nameInitialKeys(name: string | null | undefined): string[] {
-  const words = searchWords(name);
+  return nameInitialKeysOf(searchWords(name));
+}
+
+/** nameInitialKeys of a name already folded into its search words. */
+export function nameInitialKeysOf(words: readonly string[]): string[] {
   if (words.length < 2) return [];
   const initials = words.map((w) => w[0]).join('');
   return [initials.slice(0, -1) + words[words.length - 1], initials];
@@ -32,7 +36,11 @@ export function nameInitialKeys(name: string | null | undefined): string[] {
  * tin và Truyền thông" → "tttt", so "so tttt" finds it), and the first word joined to them ("sotttt").
  */
 export function agencyInitialKeys(name: string | null | undefined): string[] {
-  const words = searchWords(name);
+  return agencyInitialKeysOf(searchWords(name));
+}
+
+/** agencyInitialKeys of a name already folded into its search words. */
+export function agencyInitialKeysOf(words: readonly string[]): string[] {
   if (words.length < 2) return [];
   const rest = words.slice(1).filter((w) => !CONNECTIVES.has(w)).map((w) => w[0]).join('');
   return rest.length > 1 ? [rest, words[0] + rest] : [];

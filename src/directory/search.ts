@@ -2,7 +2,7 @@
  * Directory search (SPEC §5 Danh bạ): accent- and case-insensitive with đ = d, old and new tone placement equal,
  * partial words, address parts and initials; exact matches first. Pure and synchronous: runs in the browser island.
  */
-import { agencyInitialKeys, nameInitialKeys, searchWords } from './fold.ts';
+import { agencyInitialKeys, agencyInitialKeysOf, nameInitialKeysOf, searchWords } from './fold.ts';
 import type { IndexedEntry } from './indexFile.ts';
 
 /** How well an entry matches: exact name / local part / initials key, every word a word prefix, or substrings. */
@@ -18,9 +18,23 @@ export interface PreparedEntry {
   address: string;
 }
 
-/** Folds every entry once, after the index is loaded (agency keys computed once per agency). */
+/**
+ * Folds every entry once, after the index is loaded. A directory repeats itself (agency names, titles, departments,
+ * common names), so each distinct text is folded once and kept as its search words joined by spaces.
+ */
 export function prepareEntries(entries: readonly IndexedEntry[]): PreparedEntry[] {
   const agencyHay = new Map<string, string>();
+  const folded = new Map<string, { words: string[]; joined: string }>();
+  const fold = (text: string | null | undefined) => {
+    const key = text ?? '';
+    let f = folded.get(key);
+    if (f === undefined) {
+      const words = PLAIN_WORD.test(key) ? [key] : searchWords(key);
+      f = { words, joined: words.join(' ') };
+      folded.set(key, f);
+    }
+    return f;
+  };
   return entries.map((entry) => {
     let agency = agencyHay.get(entry.agencyCode);
     if (agency === undefined) {
@@ -28,20 +42,21 @@ export function prepareEntries(entries: readonly IndexedEntry[]): PreparedEntry[
       agencyHay.set(entry.agencyCode, agency);
     }
     const local = entry.address.slice(0, entry.address.indexOf('@')).toLowerCase();
-    const nameWords = searchWords(entry.name);
-    const initials = entry.personal ? nameInitialKeys(entry.name) : agencyInitialKeys(entry.name);
-    const words = [
-      ...nameWords, local, ...searchWords(local), ...initials,
-      ...searchWords(entry.title), ...searchWords(entry.department), agency,
-    ];
+    const name = fold(entry.name);
+    const initials = entry.personal ? nameInitialKeysOf(name.words) : agencyInitialKeysOf(name.words);
+    // the words of each part, in this order: name, local part (as is and as words), initials, title, department, agency
+    const parts = [name.joined, local, fold(local).joined, initials.join(' '), fold(entry.title).joined, fold(entry.department).joined, agency];
     return {
       entry,
-      hay: ` ${words.join(' ')}`,
-      exact: [nameWords.join(' '), local, ...initials.slice(0, 1)],
+      hay: ` ${parts.filter((p) => p !== '').join(' ')}`,
+      exact: [name.joined, local, ...initials.slice(0, 1)],
       address: entry.address.toLowerCase(),
     };
   });
 }
+
+/** Text that is already one search word (most local parts): lower-case ASCII letters and digits. */
+const PLAIN_WORD = /^[a-z0-9]+$/;
 
 /** A parsed query: its folded words, joined with spaces and without. */
 export interface Query {

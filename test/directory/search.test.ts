@@ -134,3 +134,25 @@ describe('index file', () => {
     expect(order.indexOf('Lê Thị Đang')).toBeLessThan(order.indexOf('Đặng Văn Đăng'));
   });
 });
+
+describe('preparing a whole directory at once', () => {
+  it('folds each entry as if it were alone, though repeated texts are folded once', () => {
+    // names, titles and departments that repeat, an agency mailbox, a dotted local part, an empty title
+    const many = sortEntries([
+      ...entries,
+      person('nguyen.thanh.binh', 'Nguyễn Thanh Bình', 'TRANDE', { title: 'Phó Chủ tịch', department: 'Văn phòng' }),
+      person('ntbinh2', 'Nguyễn Thanh Bình', 'STTTT', { title: null, department: 'Phòng Văn hoá – Thông tin' }),
+      person('dvdang2', 'Đặng Văn Đăng', 'TRANDE', { title: 'Chuyên viên', department: 'Phòng Văn hoá – Thông tin' }),
+      { address: 'vp.ubnd@soctrang.gov.vn', name: 'Văn phòng Ủy ban nhân dân huyện Trần Đề', kind: 'co-quan', title: null, department: null, agencyCode: 'TRANDE' },
+    ]);
+    const index = unpackIndex(JSON.parse(JSON.stringify(packIndex(many, agencies))));
+    const together = prepareEntries(index);
+    const alone = index.map((e) => prepareEntries([e])[0]!);
+    const words = (hay: string) => hay.trim().split(/\s+/);
+    expect(together.map((p) => [words(p.hay), p.exact, p.address])).toEqual(alone.map((p) => [words(p.hay), p.exact, p.address]));
+    for (const q of ['nguyen thanh binh', 'ntbinh', 'nguyen.thanh', 'pho chu tich', 'van hoa', 'vp', 'dang', 'so tttt', 'ubnd tran de']) {
+      const hits = (ps: typeof together) => searchDirectory(ps, q).hits.map((h) => h.address);
+      expect(hits(together), q).toEqual(hits(alone));
+    }
+  });
+});
