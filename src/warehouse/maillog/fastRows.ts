@@ -37,6 +37,8 @@ const DOT = 46;
 const PLUS = 43;
 const T_UPPER = 84;
 const Z_UPPER = 90;
+/** 10^k for k ≤ 15, each exact in a double. */
+const POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 
 // character classes, one bit each
 const DIGIT = 1;
@@ -340,7 +342,7 @@ export class FastRows {
       while (i < e && (d[b[i]!]! & DIGIT) !== 0) n = n * 10 + b[i++]! - 48;
       const k = i - fs;
       if (k === 0 || k > 15) return -1;
-      fracMs = Math.floor((n / 10 ** k) * 1000);
+      fracMs = Math.floor((n / POW10[k]!) * 1000);
     }
     let offsetMs = 0;
     const sign = b[i];

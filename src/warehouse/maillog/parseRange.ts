@@ -1,11 +1,11 @@
 // One unit of parallel work: parse the lines of a file (or of a byte range of a plain file) into delimited files,
-// one per staging table. Runs in the main thread for small nights and in worker threads for big ones.
+// one per staging table. Runs in the main thread for a tiny night and in worker threads otherwise (stage.ts).
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
 import { FALLBACK, FastRows, WROTE } from './fastRows.ts';
-import { isPlain, readChunks, type ByteRange } from './readLines.ts';
+import { UnplainBytes, isPlain, readChunks, type ByteRange } from './readLines.ts';
 import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stageTables.ts';
 
 export interface RangeTask {
@@ -48,37 +48,6 @@ export interface RangeResult {
   bad: { kind: BadKind; line: number; raw: string }[];
 }
 
-/**
- * Where the bytes that keep a line off the fast path (readLines.isPlain) are in a chunk that has some: each kind's
- * next position is searched natively (indexOf, isAscii over 4 KiB blocks) and only again once the lines pass it.
- */
-class Unplain {
-  private cr = -1;
-  private us = -1;
-  private high = -1;
-  constructor(private readonly b: Buffer) {}
-
-  /** The first such byte at or after `from`, or Infinity. */
-  next(from: number): number {
-    const b = this.b;
-    if (this.cr < from) this.cr = orInfinity(b.indexOf(13, from));
-    if (this.us < from) this.us = orInfinity(b.indexOf(0x1f, from));
-    if (this.high < from) this.high = nextNonAscii(b, from);
-    return Math.min(this.cr, this.us, this.high);
-  }
-}
-
-const orInfinity = (i: number) => (i < 0 ? Infinity : i);
-
-function nextNonAscii(b: Buffer, from: number): number {
-  for (let block = from; block < b.length; block += 4096) {
-    const end = Math.min(b.length, block + 4096);
-    if (isAscii(b.subarray(block, end))) continue;
-    for (let i = block; i < end; i++) if (b[i]! >= 0x80) return i;
-  }
-  return Infinity;
-}
-
 /** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Plain lines (ASCII,
  * no carriage return or unit separator: readLines.isPlain) go through the byte-level fast path first (fastRows.ts),
  * which takes the common shapes and hands the rest to parseLine.ts; other lines go to parseLine.ts. */
@@ -102,7 +71,8 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   let lineNo = 0;
   let last = '';
   let lastAscii = true;
-  /** The reference parser on one line (as latin1 text: one character per byte, as pflogsumm reads it). */
+  /** The reference parser on one line (as latin1 text: one character per byte, as pflogsumm reads it); `plain`: the
+   * line's bytes are (isPlain). */
   const slow = (line: string, plain: boolean, offset: number) => {
     last = line;
     lastAscii = plain || isAscii(Buffer.from(line, 'latin1'));
@@ -132,10 +102,9 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
       task.path,
       (chunk, offset) => {
         hash.update(chunk);
-        const plain = isPlain(chunk);
         fast?.chunk(chunk);
         // in a chunk that is not plain, only the lines with a byte that is not go to parseLine.ts
-        const odd = plain ? null : new Unplain(chunk);
+        const odd = isPlain(chunk) ? null : new UnplainBytes(chunk);
         let unplain = odd === null ? Infinity : odd.next(0);
         let start = 0;
         while (start < chunk.length) {
@@ -143,7 +112,8 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
           if (nl < 0) nl = chunk.length; // the truncated last line
           lineNo++;
           if (unplain < start) unplain = odd!.next(start);
-          const handled = fast !== null && unplain >= nl && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
+          const plain = unplain >= nl;
+          const handled = fast !== null && plain && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
           if (handled === FALLBACK) slow(chunk.toString('latin1', start, nl), plain, offset + start);
           else {
             r.fast++;

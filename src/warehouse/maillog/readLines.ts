@@ -42,9 +42,45 @@ export function isGzipFile(path: string): boolean {
   }
 }
 
+// The bytes that keep text from going into a staging row as it is: any byte ≥ 0x80 (UTF-8 or a legacy encoding), a
+// carriage return, the unit separator that separates a row's fields.
+const CR = 13;
+const US = 0x1f;
+
 /** All ASCII, without carriage returns or unit separators: bytes that go into a staging row as they are. */
 export function isPlain(chunk: Buffer): boolean {
-  return isAscii(chunk) && chunk.indexOf(13) < 0 && chunk.indexOf(0x1f) < 0;
+  return isAscii(chunk) && chunk.indexOf(CR) < 0 && chunk.indexOf(US) < 0;
+}
+
+/**
+ * Where a chunk's bytes that are not plain (isPlain) are, for deciding line by line: each kind's next position is
+ * searched natively (indexOf, isAscii over 4 KiB blocks), and again only once the lines have passed it.
+ */
+export class UnplainBytes {
+  private cr = -1;
+  private us = -1;
+  private high = -1;
+  constructor(private readonly b: Buffer) {}
+
+  /** The first byte at or after `from` that is not plain, or Infinity. */
+  next(from: number): number {
+    const b = this.b;
+    if (this.cr < from) this.cr = orInfinity(b.indexOf(CR, from));
+    if (this.us < from) this.us = orInfinity(b.indexOf(US, from));
+    if (this.high < from) this.high = nextNonAscii(b, from);
+    return Math.min(this.cr, this.us, this.high);
+  }
+}
+
+const orInfinity = (i: number) => (i < 0 ? Infinity : i);
+
+function nextNonAscii(b: Buffer, from: number): number {
+  for (let block = from; block < b.length; block += 4096) {
+    const end = Math.min(b.length, block + 4096);
+    if (isAscii(b.subarray(block, end))) continue;
+    for (let i = block; i < end; i++) if (b[i]! >= 0x80) return i;
+  }
+  return Infinity;
 }
 
 /**
