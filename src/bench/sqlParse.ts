@@ -5,6 +5,7 @@
 // alternative, not used by ingest.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { STAGE_KEYS, STAGE_TABLES, stagedColumns } from '../warehouse/maillog/stageTables.ts';
+import { LOCAL_OFFSET_MS } from '../inputs/postfix/syslogTime.ts';
 
 const LINES_SQL = `
 CREATE OR REPLACE TEMP TABLE bench_raw AS
@@ -24,7 +25,7 @@ WITH t AS (
   SELECT pos, c.rest AS rest,
     epoch_ms(make_timestamp(
       CASE WHEN month - $month > 6 THEN $year - 1 WHEN $month - month > 6 THEN $year + 1 ELSE $year END,
-      month, c.d::INTEGER, c.h::INTEGER, c.mi::INTEGER, c.s::DOUBLE)) - 25200000 AS ms,
+      month, c.d::INTEGER, c.h::INTEGER, c.mi::INTEGER, c.s::DOUBLE)) - ${LOCAL_OFFSET_MS} AS ms,
     regexp_extract(c.rest, '^postfix(?:/(?:smtps|submission))?/([^\\[:]*).*?: ([^:\\s]+)', ['cmd', 'qid']) AS q
   FROM u WHERE month > 0
 )

@@ -85,17 +85,23 @@ FROM ${source} t
 LEFT JOIN maillog_queue q ON q.qid = t.qid
 LEFT JOIN maillog_root r ON r.qid = t.qid`;
 
-/** Deliveries of messages queued in an earlier night (a retry past the log rotation): the latest such night within
- * two weeks, as a message or as a copy of one. Few rows, so an update. */
+/**
+ * How many nights back a delivery's message is looked for (a retry that ran past the log rotation). Postfix gives up
+ * on a message after maximal_queue_lifetime, 5 days by default; two weeks leaves room for a raised setting.
+ */
+export const RETRY_NIGHTS = 14;
+
+/** Deliveries of messages queued in an earlier night: the latest such night within RETRY_NIGHTS, as a message or as a
+ * copy of one. Few rows, so an update. */
 const EARLIER_NIGHT_SQL = `
 UPDATE mail_deliveries AS d SET msg_export_date = e.export_date, message_qid = e.message_qid
 FROM (
   SELECT qid, arg_max(message_qid, export_date) AS message_qid, max(export_date) AS export_date FROM (
     SELECT qid, qid AS message_qid, export_date FROM mail_messages
-    WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL 14 DAY
+    WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY
     UNION ALL
     SELECT qid, root_qid, export_date FROM mail_message_hops
-    WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL 14 DAY
+    WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY
   )
   WHERE qid IN (SELECT qid FROM mail_deliveries WHERE export_date = $night::DATE AND msg_export_date IS NULL)
   GROUP BY qid

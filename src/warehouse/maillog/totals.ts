@@ -3,9 +3,10 @@
 // per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); the queries below replay that state exactly, in
 // SQL, whatever the size of the night.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { LOCAL_OFFSET_MS } from '../../inputs/postfix/syslogTime.ts';
 
 /** The local (+07:00, Asia/Ho_Chi_Minh has no daylight saving) day of an epoch-ms column. */
-export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + 25200000) AS DATE)`;
+export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + ${LOCAL_OFFSET_MS}) AS DATE)`;
 
 /**
  * - maillog_sized: per queue id, the first from= line with a true size (Perl: "0" is false). From that line on,

@@ -2,6 +2,7 @@
 // the days the night's logs touched, from the fact tables of every night that reached into those days. Work is
 // bounded by those days (the day filters prune by DuckDB zone maps), not by the history in the warehouse.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { RETRY_NIGHTS } from './facts.ts';
 import { localDay } from './totals.ts';
 
 const MAILBOX_SQL = `
@@ -10,7 +11,7 @@ WITH dl AS (
   SELECT d.day, lower(d.recipient) AS recipient, d.status, lower(m.sender) AS sender, m.size
   FROM mail_deliveries d
   LEFT JOIN mail_messages m ON m.export_date = d.msg_export_date AND m.qid = d.message_qid
-    AND m.export_date BETWEEN $lo::DATE - INTERVAL 14 DAY AND $hi::DATE + INTERVAL 14 DAY
+    AND m.export_date BETWEEN $lo::DATE - INTERVAL ${RETRY_NIGHTS} DAY AND $hi::DATE + INTERVAL ${RETRY_NIGHTS} DAY
   WHERE d.day BETWEEN $lo::DATE AND $hi::DATE AND d.day IN (SELECT day FROM maillog_days)
     AND NOT d.is_filter_hop AND NOT d.forwarded AND d.status IN ('sent', 'bounced')
 ), dlx AS (
