@@ -23,7 +23,7 @@ const NEW_FILE_OPTIONS = { storage_compatibility_version: 'v1.4.0' };
 /**
  * DuckDB's memory while a night is written, unless THU_CONG_VU_MEMORY_LIMIT says otherwise (`2GB`, `512MB`…).
  * DuckDB's own default is 80% of the machine's RAM: its temporary tables and hash tables then grow with the night
- * (a 4 GB log took 2.9 GiB). Past the limit they go to a temporary folder beside the warehouse (FILE.tmp, removed at
+ * (a 4 GB log took 2.8 GiB). Past the limit they go to a temporary folder beside the warehouse (FILE.tmp, removed at
  * close): the whole ingest peaked at 1.3 GiB on a 4 GB log (26.8 million lines) and 1.55 GiB on an 8 GB one.
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
