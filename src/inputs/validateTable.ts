@@ -36,8 +36,10 @@ export interface ValidatedTable<Row> {
   warnings: string[];
   /** Values of the spec's identity column in every record read, good or bad (lowercased). */
   identities: Set<string>;
-  /** False when a required column is missing: the file's rows were not read. */
+  /** False when the file is empty or a required column is missing: the file's rows were not read. */
   readable: boolean;
+  /** Why a file with a header could not be read (a required column missing): the night fails on it (SPEC §3.6). */
+  unreadable?: string;
   /** Rejects an accepted row after a later check, with its redacted raw text. */
   reject(row: RowPosition, column: string | null, reason: string): RejectedRow;
 }
@@ -110,7 +112,8 @@ export function validateTable<Row>(
       raw: rawLine(table.header, table.separator, new Set()),
       reason: `thiếu cột bắt buộc ${names} — không nạp dòng nào của tệp`,
     });
-    return { rows, rejected, warnings, identities, readable: false, reject };
+    const unreadable = `dòng tiêu đề (dòng ${table.headerLine}) thiếu cột bắt buộc ${names}; hãy xuất lại tệp với đủ các cột của ${spec.file} theo mẫu`;
+    return { rows, rejected, warnings, identities, readable: false, unreadable, reject };
   }
   if (map.missingOptional.length > 0) warnings.push(`${file}: thiếu cột không bắt buộc ${map.missingOptional.join(', ')}`);
   if (map.extra.length > 0) warnings.push(`${file}: bỏ qua cột thừa ${map.extra.join(', ')}`);

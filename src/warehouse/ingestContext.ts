@@ -14,6 +14,15 @@ export interface QuarantineEntry {
   reason: string;
 }
 
+/** A file of the night that could not be read, whole or in part (SPEC §3.6): named, with what was detected and how
+ * to re-save or re-send it. */
+export interface InputGap {
+  /** File name relative to the export folder. */
+  file: string;
+  /** Vietnamese: what was detected and what to do, e.g. "bảng mã Windows-1252, chữ Việt đã mất … lưu lại bằng CSV UTF-8". */
+  reason: string;
+}
+
 /**
  * What one ingest step (a loader for one input kind) receives. The ingest orchestrator owns the transaction,
  * the run id and the summary; a loader reads its files, loads good rows, and reports the rest.
@@ -27,6 +36,13 @@ export interface IngestContext {
   runId: number;
   quarantine(entry: QuarantineEntry): void;
   warn(message: string): void;
+  /**
+   * A file that cannot be read (whole or in part). In a night run without `--partial` this throws a RunError naming
+   * the file: the night fails and the warehouse stays as it was. With `--partial` it records the gap on the night
+   * (summary, JSON, data page) and returns; the caller then loads what it could read (nothing, or the part before
+   * the damage).
+   */
+  unreadable(gap: InputGap): void;
   /** Progress for long files, written to stderr by the orchestrator (throttled there). */
   progress(message: string): void;
 }

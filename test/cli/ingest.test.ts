@@ -105,6 +105,25 @@ describe('ingest command (SPEC §2)', () => {
     expect(sha256File(db)).toBe(before);
   });
 
+  it('a file in no encoding it can be sure of fails the night (exit 1); --partial loads the rest and lists the gap', async () => {
+    const night = join(FIXTURES, 'bad-input', 'unsure-encoding', '2026-11-20');
+    const db = join(tempDir(), 'w.duckdb');
+    const strict = await cli('--exports', night, '--db', db, '--json');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/^Lỗi: không đọc được tệp .*incidents\.csv: tệp không phải Unicode .*--partial/);
+    expect(existsSync(db)).toBe(false);
+
+    const partial = await cli('--exports', night, '--db', db, '--json', '--partial');
+    expect(partial.code).toBe(0);
+    const json = JSON.parse(partial.stdout);
+    expect(json.rows_loaded).toEqual({ agencies: 3, logins: 1, incidents: 0 });
+    expect(json.gaps).toEqual([{ night: '2026-11-20', file: 'incidents.csv', reason: expect.stringMatching(/^tệp không phải Unicode/) }]);
+
+    const human = await cli('--exports', night, '--db', join(tempDir(), 'w.duckdb'), '--partial');
+    expect(human.stdout).toContain('Nạp một phần (--partial), thiếu 1 tệp:\n    - incidents.csv: tệp không phải Unicode');
+  });
+
   it('a second concurrent run is refused with exit 1 naming the holder PID (real process)', () => {
     const root = tempDir();
     const db = join(root, 'w.duckdb');

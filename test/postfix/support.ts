@@ -85,7 +85,7 @@ export async function loadNight(
   const warnings: string[] = [];
   const quarantine: QuarantineEntry[] = [];
   const counts = await loadMaillogFiles(
-    { conn, exportDir: files[0] ? dirname(files[0]) : '/', exportDate, runId: 1, quarantine: (q) => quarantine.push(q), warn: (w) => warnings.push(w), progress: () => {} },
+    { conn, exportDir: files[0] ? dirname(files[0]) : '/', exportDate, runId: 1, quarantine: (q) => quarantine.push(q), warn: (w) => warnings.push(w), unreadable: (g) => warnings.push(`${g.file}: ${g.reason}`), progress: () => {} },
     files,
     options,
   );

@@ -2,6 +2,7 @@
  * The bad-input corpus (SPEC §3.6): each folder of test/fixtures/bad-input is one night with one kind of trouble.
  * Every case asserts the exact quarantine entries (file, line, column, reason) and that the good rows loaded.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunError } from '../../src/cli/command.ts';
@@ -15,10 +16,10 @@ interface Case {
   quarantine: Array<{ file: string; line: number | null; column_name: string | null; reason: string }>;
 }
 
-async function ingestCase(name: string): Promise<Case> {
+async function ingestCase(name: string, options: { partial?: boolean } = {}): Promise<Case> {
   const db = join(tempDir(), 'w.duckdb');
   const [night] = findNights(join(FIXTURES, 'bad-input', name, '2026-11-20'));
-  const result = await ingestNight(night!, db, { now: () => new Date('2026-11-21T02:00:00+07:00') });
+  const result = await ingestNight(night!, db, { now: () => new Date('2026-11-21T02:00:00+07:00'), ...options });
   const quarantine = await query<Case['quarantine'][number]>(db, 'SELECT file, line, column_name, reason FROM quarantine ORDER BY file, line');
   return { db, result, quarantine };
 }
@@ -26,12 +27,28 @@ async function ingestCase(name: string): Promise<Case> {
 const addresses = (db: string) => query<{ address: string }>(db, 'SELECT address FROM mailboxes ORDER BY address').then((r) => r.map((x) => x.address));
 
 describe('bad input never stops a good night (SPEC §3.6)', () => {
-  it('missing columns: a required one rejects its file once at line 1; a missing optional one is a warning', async () => {
-    const c = await ingestCase('missing-columns');
+  it('missing columns: a required one fails the night, naming file, line and column; the warehouse is not written', async () => {
+    const db = join(tempDir(), 'w.duckdb');
+    const [night] = findNights(join(FIXTURES, 'bad-input', 'missing-columns', '2026-11-20'));
+    await expect(ingestNight(night!, db)).rejects.toThrow(
+      /^không đọc được tệp .*missing-columns\/2026-11-20\/mailboxes\.csv: dòng tiêu đề \(dòng 1\) thiếu cột bắt buộc "status"; .*Đêm 2026-11-20 không được nạp, kho dữ liệu giữ nguyên; .*--partial/,
+    );
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('missing columns under --partial: a required one rejects its file once at line 1 and is a gap; a missing optional one is a warning', async () => {
+    const c = await ingestCase('missing-columns', { partial: true });
+    expect(c.result.gaps).toEqual([
+      { file: 'mailboxes.csv', reason: 'dòng tiêu đề (dòng 1) thiếu cột bắt buộc "status"; hãy xuất lại tệp với đủ các cột của mailboxes.csv theo mẫu' },
+    ]);
+    expect(await query(c.db, 'SELECT gaps::VARCHAR AS gaps FROM ingest_runs')).toEqual([{ gaps: JSON.stringify(c.result.gaps) }]);
     expect(c.quarantine).toEqual([
       { file: 'mailboxes.csv', line: 1, column_name: 'status', reason: 'thiếu cột bắt buộc "status" — không nạp dòng nào của tệp' },
     ]);
-    expect(c.result.warnings).toEqual(['agencies.csv: thiếu cột không bắt buộc phone, address, valid_to, successor_code']);
+    expect(c.result.warnings).toEqual([
+      'agencies.csv: thiếu cột không bắt buộc phone, address, valid_to, successor_code',
+      `thiếu dữ liệu: mailboxes.csv — ${c.result.gaps[0]!.reason} (nạp một phần theo --partial)`,
+    ]);
     expect(c.result.rowsLoaded).toEqual({ agencies: 2, logins: 2 });
     expect(await query(c.db, 'SELECT count(*)::INTEGER AS n FROM mailboxes')).toEqual([{ n: 0 }]);
   });
@@ -92,8 +109,10 @@ describe('bad input never stops a good night (SPEC §3.6)', () => {
     expect(await query(c.db, "SELECT note FROM requests WHERE id = 'YC-2026-0101'")).toEqual([{ note: 'Cấp hộp thư cho Lò Văn Pản mới tuyển dụng' }]);
   });
 
-  it('8-bit text in no recognisable Vietnamese encoding is quarantined as a whole file', async () => {
-    const c = await ingestCase('unsure-encoding');
+  it('8-bit text in no recognisable Vietnamese encoding fails the night; under --partial it is quarantined as a whole file', async () => {
+    const [night] = findNights(join(FIXTURES, 'bad-input', 'unsure-encoding', '2026-11-20'));
+    await expect(ingestNight(night!, join(tempDir(), 'w.duckdb'))).rejects.toThrow(/^không đọc được tệp .*\/incidents\.csv: tệp không phải Unicode/);
+    const c = await ingestCase('unsure-encoding', { partial: true });
     expect(c.quarantine).toEqual([
       {
         file: 'incidents.csv',
@@ -202,7 +221,7 @@ describe('bad input never stops a good night (SPEC §3.6)', () => {
 
   it('personal data of rejected rows never reaches the warehouse', async () => {
     for (const name of ['bad-values', 'duplicates', 'unknown-agencies', 'truncated', 'missing-columns']) {
-      const dump = await dumpWarehouse((await ingestCase(name)).db);
+      const dump = await dumpWarehouse((await ingestCase(name, { partial: true })).db);
       for (const secret of ['094085001234', '094190004321', '094092007777', '094088123456', '094080005555', '12/05/1985', '03/11/1990', '21/07/1992', '09/09/1980', '0918123456', '0907654321', '0913555666']) {
         expect(dump, `${name}: ${secret}`).not.toContain(secret);
       }
@@ -218,7 +237,7 @@ describe('bad input never stops a good night (SPEC §3.6)', () => {
     const [bad] = findNights(join(FIXTURES, 'bad-input', 'corrupt', '2026-11-20'));
     const failure = ingestNight(bad!, db);
     await expect(failure).rejects.toThrow(RunError);
-    await expect(failure).rejects.toThrow(/^không đọc được tệp .*bad-input\/corrupt\/2026-11-20\/agencies\.csv: tệp chứa byte 0/);
+    await expect(failure).rejects.toThrow(/^không đọc được tệp .*bad-input\/corrupt\/2026-11-20\/agencies\.csv: tệp chứa byte 0.*Đêm 2026-11-20 không được nạp/);
     expect(sha256File(db)).toBe(before);
   });
 });

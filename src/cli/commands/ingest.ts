@@ -12,7 +12,7 @@ import { vnDate } from '../../inputs/values.ts';
 import { EXIT, RunError, UsageError, optionalInt, requireString, type Command, type CommandIO } from '../command.ts';
 
 const USAGE = [
-  'Cách dùng: npm run cli -- ingest --exports THƯ_MỤC --db TỆP [--json] [--wait GIÂY] [--profile HỒ_SƠ]',
+  'Cách dùng: npm run cli -- ingest --exports THƯ_MỤC --db TỆP [--json] [--wait GIÂY] [--profile HỒ_SƠ] [--partial]',
   '',
   'Kiểm tra và nạp một đêm xuất dữ liệu (thư mục YYYY-MM-DD) vào kho DuckDB. Có thể chỉ có một phần các tệp:',
   'agencies.csv, mailboxes.csv hoặc zimbra-accounts.txt (+ quota.txt), logins.csv, requests.csv, incidents.csv,',
@@ -22,6 +22,10 @@ const USAGE = [
   'đúng các tệp của một đêm không thay đổi gì. Nếu lượt nạp lỗi, kho cũ giữ nguyên từng byte. Số CCCD và ngày sinh',
   'bị bỏ ngay khi đọc, không bao giờ được lưu.',
   '',
+  'Tệp không đọc được (bảng mã không nhận ra chắc chắn, chữ Việt đã mất khi xuất, tệp nén bị cắt…) làm đêm đó thất',
+  'bại: mã thoát 1, kho giữ nguyên, thông báo nói tên tệp, điều phát hiện được và cách lưu lại. Với --partial, các',
+  'tệp còn lại vẫn được nạp và phần thiếu được ghi nhận (bản tóm tắt, JSON, trang Dữ liệu).',
+  '',
   'Tùy chọn:',
   '  --exports THƯ_MỤC  thư mục một đêm (…/2026-11-20/) hoặc thư mục chứa các đêm',
   '  --db TỆP           kho dữ liệu DuckDB (tạo mới nếu chưa có)',
@@ -29,13 +33,15 @@ const USAGE = [
   '  --wait GIÂY        nếu kho đang được lượt khác cập nhật, chờ tối đa GIÂY giây (mặc định 0)',
   `  --profile HỒ_SƠ    quy chế áp dụng: ${POLICY_IDS.join(', ')}; mặc định nhận ra từ tên miền hộp thư,`,
   `                     nếu không thì giữ quy chế đã lưu trong kho, hoặc ${DEFAULT_POLICY}`,
+  '  --partial          tệp không đọc được không làm hỏng cả đêm: nạp phần còn lại và ghi nhận phần thiếu',
   '  --help             in hướng dẫn này',
   '',
   'Ví dụ:',
   '  npm run cli -- ingest --exports /srv/exports/2026-11-20 --db data/warehouse.duckdb',
   '  npm run cli -- ingest --exports /srv/exports --db data/warehouse.duckdb --json --wait 600',
   '',
-  'Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 không đọc được tệp hoặc thư mục, kho đang bận; 2 sai cách dùng.',
+  'Mã thoát: 0 thành công (có thể kèm cảnh báo, hoặc nạp một phần với --partial); 1 không đọc được tệp hoặc thư mục,',
+  'kho đang bận; 2 sai cách dùng.',
 ].join('\n');
 
 const number = new Intl.NumberFormat('vi-VN');
@@ -48,20 +54,28 @@ function humanSummary(r: NightResult): string {
     `  Đã nạp: ${loaded.length > 0 ? loaded.join(', ') : 'không có dòng nào'}`,
     `  Cách ly: ${number.format(r.rowsQuarantined)} dòng${r.rowsQuarantined > 0 ? ' (xem bảng quarantine hoặc trang Dữ liệu)' : ''}`,
   ];
+  if (r.gaps.length > 0) {
+    lines.push(`  Nạp một phần (--partial), thiếu ${r.gaps.length} tệp:`, ...r.gaps.map((g) => `    - ${g.file}: ${g.reason}`));
+  }
   if (r.policy) lines.push(`  Quy chế áp dụng: ${r.policy.id} (${r.policy.how})`);
   if (r.warnings.length > 0) lines.push(`  Cảnh báo (${r.warnings.length}):`, ...r.warnings.map((w) => `    - ${w}`));
   return lines.join('\n') + '\n';
 }
 
 /** The `--json` object of SPEC §2 over every night ingested (counts summed; warnings prefixed by night when several). */
-export function jsonSummary(results: readonly NightResult[]): { rows_loaded: Record<string, number>; rows_quarantined: number; warnings: string[] } {
+export function jsonSummary(results: readonly NightResult[]): {
+  rows_loaded: Record<string, number>; rows_quarantined: number; warnings: string[]; gaps?: { night: string; file: string; reason: string }[];
+} {
   const rowsLoaded: Record<string, number> = {};
   for (const r of results) for (const [kind, n] of Object.entries(r.rowsLoaded)) rowsLoaded[kind] = (rowsLoaded[kind] ?? 0) + n;
   const prefix = results.length > 1;
+  const gaps = results.flatMap((r) => r.gaps.map((g) => ({ night: r.night, ...g })));
   return {
     rows_loaded: rowsLoaded,
     rows_quarantined: results.reduce((s, r) => s + r.rowsQuarantined, 0),
     warnings: results.flatMap((r) => r.warnings.map((w) => (prefix ? `${r.night}: ${w}` : w))),
+    // only a --partial night has gaps (without it such a night fails): the key is there when something is missing
+    ...(gaps.length > 0 ? { gaps } : {}),
   };
 }
 
@@ -74,6 +88,7 @@ export const ingestCommand: Command = {
     json: { type: 'boolean' },
     wait: { type: 'string' },
     profile: { type: 'string' },
+    partial: { type: 'boolean' },
   },
   async run(values, _positionals, io: CommandIO) {
     const exportsDir = requireString(values, 'exports');
@@ -96,6 +111,7 @@ export const ingestCommand: Command = {
           const result = await ingestNight(night, dbFile, {
             maillog,
             profile,
+            partial: values.partial === true,
             lockWaitMs: waitSeconds * 1000,
             onProgress: (message) => io.stderr(`${message}\n`),
             onLockWait: (pid) => io.stderr(`Kho đang được tiến trình PID ${pid} cập nhật — chờ tối đa ${waitSeconds} giây…\n`),

@@ -16,7 +16,7 @@ function releaseId(now: Date): string {
 
 export const nightlyCommand: Command = {
   name: 'nightly',
-  usage: `Cách dùng: npm run cli -- nightly --exports THƯ_MỤC --db TỆP --out THƯ_MỤC [--base /đường/dẫn/] [--wait GIÂY]
+  usage: `Cách dùng: npm run cli -- nightly --exports THƯ_MỤC --db TỆP --out THƯ_MỤC [--base /đường/dẫn/] [--wait GIÂY] [--partial]
 
 Chạy công việc hằng đêm:
   1. nạp dữ liệu xuất (như lệnh ingest: một thư mục đêm YYYY-MM-DD hoặc thư mục chứa các đêm);
@@ -30,6 +30,7 @@ Tùy chọn:
   --out THƯ_MỤC      thư mục gốc của trang: máy chủ web phục vụ OUT/public và OUT/internal
   --base ĐƯỜNG_DẪN   đường dẫn con khi đăng trên cổng thông tin, ví dụ /thu-cong-vu/ (mặc định /)
   --wait GIÂY        nếu kho đang được lượt khác cập nhật, chờ tối đa GIÂY giây (mặc định 0)
+  --partial          tệp không đọc được không làm hỏng cả đêm: nạp phần còn lại, ghi nhận phần thiếu
 
 Mã thoát: 0 thành công; 1 nạp hoặc dựng lỗi (trang cũ giữ nguyên); 2 sai cách dùng.
 Xem docs/OPERATIONS.md để đặt lịch chạy bằng cron hoặc systemd timer.`,
@@ -39,6 +40,7 @@ Xem docs/OPERATIONS.md để đặt lịch chạy bằng cron hoặc systemd tim
     out: { type: 'string' },
     base: { type: 'string' },
     wait: { type: 'string' },
+    partial: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     const exportsDir = requireString(values, 'exports');
@@ -50,7 +52,9 @@ Xem docs/OPERATIONS.md để đặt lịch chạy bằng cron hoặc systemd tim
 
     mkdirSync(dirname(resolve(db)), { recursive: true });
     io.stderr('▶ Nạp dữ liệu\n');
-    const ingestValues = { exports: exportsDir, db, ...(wait === undefined ? {} : { wait: String(wait) }) };
+    const ingestValues = {
+      exports: exportsDir, db, ...(wait === undefined ? {} : { wait: String(wait) }), ...(values.partial === true ? { partial: true } : {}),
+    };
     const ingested = await ingestCommand.run(ingestValues, [], io);
     if (ingested !== EXIT.ok) throw new RunError(`nạp dữ liệu không thành công (mã ${ingested}); trang cũ được giữ nguyên`);
 

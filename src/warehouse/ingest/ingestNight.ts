@@ -5,8 +5,10 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PolicyId } from '../../rules/policy/schema.ts';
-import type { IngestContext, LoadedCounts, QuarantineEntry } from '../ingestContext.ts';
+import type { IngestContext, InputGap, LoadedCounts, QuarantineEntry } from '../ingestContext.ts';
+import { RunError } from '../../cli/command.ts';
 import { queryRows, withWritableWarehouse } from '../open.ts';
 import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } from './exportFolder.ts';
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
@@ -31,6 +33,8 @@ export interface IngestOptions {
   onLockWait?: (pid: number) => void;
   /** The night's mail log already being read (startNightMaillog), which the ingest then owns and disposes of. */
   maillog?: MaillogJob | null;
+  /** `--partial`: a file that cannot be read is recorded as a gap of the night instead of failing it (SPEC §3.6). */
+  partial?: boolean;
 }
 
 export interface NightResult {
@@ -41,6 +45,8 @@ export interface NightResult {
   rowsLoaded: LoadedCounts;
   rowsQuarantined: number;
   warnings: string[];
+  /** Files that could not be read, whole or in part (only under `--partial`; otherwise the night fails). */
+  gaps: InputGap[];
   /** Profile in force after this night, and how it was chosen. */
   policy: { id: string; how: string } | null;
 }
@@ -108,6 +114,14 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   return { loaded, policy };
 }
 
+/** The failed night's message: the file, what was found, and the two ways on (SPEC §3.6). */
+function unreadableNight(night: ExportNight, gap: InputGap): RunError {
+  return new RunError(
+    `không đọc được tệp ${join(night.dir, gap.file)}: ${gap.reason}. Đêm ${night.date} không được nạp, kho dữ liệu giữ nguyên; ` +
+      'sửa hoặc gửi lại tệp rồi chạy lại, hoặc chạy với --partial để nạp các tệp còn lại và ghi nhận phần thiếu',
+  );
+}
+
 /**
  * Ingests one night into `dbFile` (created if absent). The mail log, the biggest input by far, starts being read on
  * worker threads first, which also hash it for the night's fingerprint; the warehouse is opened meanwhile. A night
@@ -139,6 +153,7 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
             unchanged: true,
             rowsLoaded: {},
             rowsQuarantined: 0,
+            gaps: [],
             warnings: [`đêm ${night.date} đã được nạp với đúng các tệp này (lượt ${previous.run_id}) — không thay đổi gì`],
             policy: null,
           },
@@ -147,6 +162,7 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
       const next = (await queryRows<{ next: number }>(conn, 'SELECT coalesce(max(run_id), 0)::INTEGER + 1 AS next FROM ingest_runs'))[0]!.next;
       const quarantine: QuarantineEntry[] = [];
       const warnings: string[] = [];
+      const gaps: InputGap[] = [];
       let lastProgress = Date.now();
       const ctx: IngestContext = {
         conn,
@@ -155,6 +171,11 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
         runId: next,
         quarantine: (entry) => void quarantine.push(entry),
         warn: (message) => void warnings.push(message),
+        unreadable: (gap) => {
+          if (!options.partial) throw unreadableNight(night, gap);
+          gaps.push(gap);
+          warnings.push(`thiếu dữ liệu: ${gap.file} — ${gap.reason} (nạp một phần theo --partial)`);
+        },
         progress: (message) => {
           const t = Date.now();
           if (options.onProgress && t - lastProgress >= PROGRESS_INTERVAL_MS) {
@@ -168,9 +189,9 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
       const files = night.files.map((f) => ({ name: f.name, role: f.role, bytes: statSync(f.path).size }));
       await conn.run(
         `INSERT INTO ingest_runs (run_id, export_date, export_dir, fingerprint, started_at, finished_at, rows_loaded,
-                                  rows_quarantined, warnings, files)
+                                  rows_quarantined, warnings, files, gaps)
          VALUES ($run, CAST($night AS DATE), $dir, $fingerprint, CAST($started AS TIMESTAMPTZ), CAST($finished AS TIMESTAMPTZ),
-                 CAST($loaded AS JSON), $quarantined, CAST($warnings AS JSON), CAST($files AS JSON))`,
+                 CAST($loaded AS JSON), $quarantined, CAST($warnings AS JSON), CAST($files AS JSON), CAST($gaps AS JSON))`,
         {
           run: next,
           night: night.date,
@@ -182,11 +203,12 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
           quarantined: quarantine.length,
           warnings: JSON.stringify(warnings),
           files: JSON.stringify(files),
+          gaps: JSON.stringify(gaps),
         },
       );
       return {
         commit: true,
-        result: { night: night.date, runId: next, unchanged: false, rowsLoaded: loaded, rowsQuarantined: quarantine.length, warnings, policy },
+        result: { night: night.date, runId: next, unchanged: false, rowsLoaded: loaded, rowsQuarantined: quarantine.length, warnings, gaps, policy },
       };
     },
     { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait },

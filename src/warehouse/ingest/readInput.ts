@@ -1,7 +1,8 @@
 /**
  * Reading one export file for a loader: bytes → Unicode text (legacy encodings converted, with a warning) →
- * parsed and validated rows. A file that cannot be read at all fails the run with its name (SPEC §3.6); a file in
- * an encoding we cannot recognise with confidence is quarantined as a whole and the night goes on.
+ * parsed and validated rows. A file that cannot be read at all, or not in an encoding we can be sure of, fails the
+ * night with its name (SPEC §3.6), unless the night runs with `--partial`: then it is quarantined as a whole, recorded
+ * as a gap, and the rest of the night loads.
  */
 import { readFileSync } from 'node:fs';
 import { RunError } from '../../cli/command.ts';
@@ -13,7 +14,8 @@ import { LEGACY_ENCODING_LABELS } from '../../text/legacyEncoding.ts';
 import type { IngestContext } from '../ingestContext.ts';
 import type { ExportFile } from './exportFolder.ts';
 
-/** Reads and decodes a file; null when it was quarantined for its encoding. Throws RunError when unreadable. */
+/** Reads and decodes a file; null when it could not be decoded (a gap of a `--partial` night). Throws RunError when
+ * unreadable in a strict night. */
 export function readExportText(ctx: IngestContext, file: ExportFile): string | null {
   let bytes: Uint8Array;
   try {
@@ -22,8 +24,8 @@ export function readExportText(ctx: IngestContext, file: ExportFile): string | n
     throw new RunError(`không đọc được tệp ${file.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const decoded = decodeExport(file.name, bytes);
-  if (decoded.kind === 'binary') throw new RunError(`không đọc được tệp ${file.path}: ${decoded.reason}`);
-  if (decoded.kind === 'unsure') {
+  if (decoded.kind !== 'text') {
+    ctx.unreadable({ file: file.name, reason: decoded.reason });
     ctx.quarantine({ file: file.name, line: null, column: null, raw: null, reason: `${decoded.reason} — không nạp dòng nào của tệp` });
     return null;
   }
@@ -48,6 +50,7 @@ export function readCsvInput<Row>(ctx: IngestContext, file: ExportFile, spec: In
   for (const [encoding, cells] of legacy.converted) {
     ctx.warn(`${file.name}: ${cells} ô theo bảng mã ${LEGACY_ENCODING_LABELS[encoding]} đã được chuyển sang Unicode TCVN 6909:2001`);
   }
+  if (result.unreadable !== undefined) ctx.unreadable({ file: file.name, reason: result.unreadable });
   for (const warning of result.warnings) ctx.warn(warning);
   for (const rejected of result.rejected) ctx.quarantine(rejected);
   return result.readable ? result : null;

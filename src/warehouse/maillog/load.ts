@@ -105,7 +105,9 @@ function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
       s.damaged ? `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng` : '',
     ].filter(Boolean);
     if (s.damaged) {
-      ctx.quarantine({ file: s.file, line: null, column: null, raw: null, reason: `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng (${s.damaged}); đã nạp các dòng đọc được` });
+      const cut = `tệp nén bị cắt cụt hoặc hỏng sau ${s.lines} dòng (${s.damaged})`;
+      ctx.unreadable({ file: s.file, reason: `${cut}; hãy sao chép lại tệp từ máy chủ thư` });
+      ctx.quarantine({ file: s.file, line: null, column: null, raw: null, reason: `${cut}; đã nạp các dòng đọc được` });
     }
     if (problems.length > 0) {
       ctx.warn(`${s.file}: ${problems.join(', ')} (trên ${s.lines} dòng; đã bỏ qua, mẫu trong danh sách cách ly)`);

@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
   warnings          JSON NOT NULL,
   files             JSON NOT NULL
 );
+-- Files of the night that could not be read, whole or in part, loaded anyway under --partial: [{file, reason}].
+ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS gaps JSON;
 
 CREATE TABLE IF NOT EXISTS quarantine (
   run_id       INTEGER NOT NULL,
