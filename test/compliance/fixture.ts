@@ -142,7 +142,9 @@ export class Fixture {
 
   async ingestRun(exportDate: string, warnings: string[] = []): Promise<void> {
     await this.conn.run(
-      `INSERT INTO ingest_runs VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), CAST($d AS DATE), '/x',
+      `INSERT INTO ingest_runs (run_id, export_date, export_dir, fingerprint, started_at, finished_at, rows_loaded,
+         rows_quarantined, warnings, files)
+       VALUES ((SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs), CAST($d AS DATE), '/x',
          $d, TIMESTAMPTZ '2025-01-01 00:00:00+07', TIMESTAMPTZ '2025-01-01 00:00:00+07', '{}', 0, CAST($w AS JSON), '[]')`,
       { d: exportDate, w: JSON.stringify(warnings) } as never,
     );

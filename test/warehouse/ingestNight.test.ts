@@ -66,6 +66,7 @@ describe('ingest of the fixture nights (exports → warehouse)', () => {
       unchanged: true,
       rowsLoaded: {},
       rowsQuarantined: 0,
+      gaps: [],
       warnings: ['đêm 2026-11-20 đã được nạp với đúng các tệp này (lượt 1) — không thay đổi gì'],
       policy: null,
     });

@@ -95,11 +95,16 @@ const QUEUE_ID = /^(?:NOQUEUE|[0-9A-F]{5,}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{1
 export class LineParser {
   private lastPrefix = '';
   private lastTime: SyslogTime | null = null;
+  /** The syslog host of the last line parsed, null when it had no timestamp and host (garbled). */
+  host: string | null = null;
+  /** The time of the last line parsed (epoch ms), when `host` is set. */
+  epochMs = 0;
   constructor(private readonly exportDate: string) {}
 
   /** The line's event, or its class when it has none. */
   parse(raw: string): MaillogEvent | LineClass {
     const line = raw.includes('[ID ') ? raw.replace(/: \[ID \d+ [^\]]+\] /, ': ') : raw;
+    this.host = null;
     let time: SyslogTime | null;
     if (this.lastTime && line.startsWith(this.lastPrefix)) time = this.lastTime;
     else {
@@ -111,6 +116,8 @@ export class LineParser {
     // pflogsumm: `\S+ (.+)$` after the timestamp
     const sp = line.indexOf(' ', time.hostStart);
     if (sp <= time.hostStart || sp + 1 >= line.length) return LINE.garbled;
+    this.host = line.slice(time.hostStart, sp);
+    this.epochMs = time.epochMs;
     const restStart = sp + 1;
     CMD.lastIndex = restStart;
     let m = CMD.exec(line);

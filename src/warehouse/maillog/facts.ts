@@ -3,7 +3,7 @@
 // tables, so every row is written once: messages to mail_messages, copies to mail_message_hops, and each delivery
 // with the message it delivers.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { localDay } from './totals.ts';
+import { RETRY_NIGHTS, localDay } from './time.ts';
 
 /** Where a copy came from: the filter's hand-off ("queued as" it, maillog_hop) or XFORWARD's orig_queue_id on its
  * first receive line. */
@@ -85,11 +85,6 @@ FROM ${source} t
 LEFT JOIN maillog_queue q ON q.qid = t.qid
 LEFT JOIN maillog_root r ON r.qid = t.qid`;
 
-/**
- * How many nights back a delivery's message is looked for (a retry that ran past the log rotation). Postfix gives up
- * on a message after maximal_queue_lifetime, 5 days by default; two weeks leaves room for a raised setting.
- */
-export const RETRY_NIGHTS = 14;
 
 /** Deliveries of messages queued in an earlier night: the latest such night within RETRY_NIGHTS, as a message or as a
  * copy of one. Few rows, so an update. */

@@ -170,6 +170,14 @@ export class FastRows {
   private readonly prefix = Buffer.alloc(64);
   private prefixLength = 0;
   private ms = 0;
+  /** The host of the last line `line` took (FALLBACK aside): where its name is in the chunk, and hostSpans' hash. */
+  hostStart = 0;
+  hostEnd = 0;
+  hostHash = 0;
+  /** The time of the last line `line` took, in epoch ms. */
+  get epochMs(): number {
+    return this.ms + this.base;
+  }
   /** Programs by a hash of their name. */
   private readonly programs = new Map<number, Program[]>();
   private readonly clientDomains = new Map<string, string | null>();
@@ -199,9 +207,13 @@ export class FastRows {
     const hostStart = this.time(b, s, e);
     if (hostStart < 0) return FALLBACK;
     let i = hostStart;
-    while (i < e && (CLASS[b[i]!]! & HOST) !== 0) i++;
+    let hash = 0;
+    for (let c = b[i]!; i < e && (CLASS[c]! & HOST) !== 0; c = b[++i]!) hash = (hash * 31 + c) | 0;
     if (i === hostStart || i + 1 >= e || b[i] !== SP) return FALLBACK; // garbled, or a host name out of the ordinary
     const hostEnd = i;
+    this.hostStart = hostStart;
+    this.hostEnd = hostEnd;
+    this.hostHash = hash;
     const rest = i + 1;
     if (!startsWith(b, rest, e, POSTFIX_SLASH)) {
       // parseLine's two program patterns both need "postfix" here; without it the line is another program's
@@ -211,7 +223,7 @@ export class FastRows {
     if (startsWith(b, i, e, SMTPS_DIR)) i += SMTPS_DIR.length;
     else if (startsWith(b, i, e, SUBMISSION_DIR)) i += SUBMISSION_DIR.length;
     const ps = i;
-    let hash = 0;
+    hash = 0;
     for (let c = b[i]!; i < e && (CLASS[c]! & PROGRAM) !== 0; c = b[++i]!) hash = (hash * 31 + c) | 0;
     const pe = i;
     if (pe === ps || b[i] !== LB) return FALLBACK;

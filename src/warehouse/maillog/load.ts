@@ -7,6 +7,8 @@ import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext, LoadedCounts } from '../ingestContext.ts';
 import { storedPolicyId } from '../ingest/policyInForce.ts';
 import { queryRows } from '../open.ts';
+import { vnDate } from '../../inputs/values.ts';
+import { skipHeldLines, type Deduplicated } from './dedup.ts';
 import { loadNightFacts } from './facts.ts';
 import { readMessagesCsvEvents } from './messagesCsv.ts';
 import { fileDigests, stageMaillog, type BadLine, type EventSource, type FileStats } from './stage.ts';
@@ -19,7 +21,7 @@ export type { LoadOptions, MaillogJob };
 
 const STAGING_TABLES = [
   ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_queue', 'maillog_root', 'maillog_sized', 'maillog_counted',
-  'maillog_days', 'maillog_domains',
+  'maillog_days', 'maillog_domains', 'maillog_events', 'maillog_prior_state', 'maillog_hosts', 'maillog_dup', 'maillog_prior_lines',
 ];
 
 const BAD_REASON: Record<BadLine['kind'], string> = {
@@ -78,9 +80,12 @@ export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): P
       deliveriesAsFiles: true,
     });
     reportFiles(ctx, staged.stats);
-    await recordFiles(ctx, staged.stats);
+    const held = await skipHeldLines(ctx.conn, ctx.exportDate, staged.stats, staged.deliveries);
+    reportSkipped(ctx, staged.stats, held);
+    await recordFiles(ctx, staged.stats, held.skipped);
     ctx.progress('nhật ký thư: nạp lượt chuyển, thư và từ chối');
-    facts = await loadNightFacts(ctx.conn, ctx.exportDate, staged.deliveries);
+    facts = await loadNightFacts(ctx.conn, ctx.exportDate, held.deliveries);
+    await held.recordDeliveredEdges();
   } catch (err) {
     throw unreadable(err);
   }
@@ -115,14 +120,28 @@ function reportFiles(ctx: IngestContext, stats: FileStats[]): void {
   }
 }
 
-async function recordFiles(ctx: IngestContext, stats: FileStats[]): Promise<void> {
+/** Says how many of each file's lines an earlier load held (skipped, SPEC §3.3). */
+function reportSkipped(ctx: IngestContext, stats: FileStats[], held: Deduplicated): void {
+  for (const [i, s] of stats.entries()) {
+    const n = held.skipped[i]!;
+    if (n === 0) continue;
+    const where = held.nights[i]!.length > 0 ? `đêm ${held.nights[i]!.map(vnDate).join(', ')}` : 'tệp trước trong cùng đêm';
+    ctx.warn(`${s.file}: bỏ qua ${NUMBER.format(n)} dòng đã nạp ở ${where} (nhật ký chồng lấn, không đếm lại)`);
+  }
+}
+
+const NUMBER = new Intl.NumberFormat('vi-VN');
+
+async function recordFiles(ctx: IngestContext, stats: FileStats[], skipped: readonly number[]): Promise<void> {
   await ctx.conn.run('DELETE FROM mail_log_files WHERE export_date = $night::DATE', { night: ctx.exportDate });
   for (const [order, s] of stats.entries()) {
     await ctx.conn.run(
-      `INSERT INTO mail_log_files VALUES ($night::DATE, $file, $order, $bytes, $lines, $events, $ignored, $other, $blank, $garbled, $unknown, $truncated)`,
+      `INSERT INTO mail_log_files (export_date, file, file_order, bytes, lines, events, ignored, other_program, blank, garbled,
+         unknown, truncated_last, duplicates)
+       VALUES ($night::DATE, $file, $order, $bytes, $lines, $events, $ignored, $other, $blank, $garbled, $unknown, $truncated, $dup)`,
       {
         night: ctx.exportDate, file: s.file, order, bytes: s.bytes, lines: s.lines, events: s.events, ignored: s.ignored,
-        other: s.otherProgram, blank: s.blank, garbled: s.garbled, unknown: s.unknown, truncated: s.truncatedLast,
+        other: s.otherProgram, blank: s.blank, garbled: s.garbled, unknown: s.unknown, truncated: s.truncatedLast, dup: skipped[order] ?? 0,
       },
     );
   }

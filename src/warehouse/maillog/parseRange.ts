@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
 import { FALLBACK, FastRows, WROTE } from './fastRows.ts';
+import { HostSpans, type HostRun, type HostSpan } from './hostSpans.ts';
 import { UnplainBytes, isPlain, readChunks, type ByteRange } from './readLines.ts';
 import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stageTables.ts';
 
@@ -46,6 +47,10 @@ export interface RangeResult {
   digest: string;
   /** Samples, with line numbers counted within the range. */
   bad: { kind: BadKind; line: number; raw: string }[];
+  /** Per syslog host, the times of its first and last line here (what the de-duplication of nights starts from). */
+  spans: HostSpan[];
+  /** Where each run of one host's lines starts (byte offsets in the file). */
+  runs: HostRun[];
 }
 
 /** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Plain lines (ASCII,
@@ -56,8 +61,9 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   for (const key of STAGE_KEYS) writers[key] = new RowWriter(join(task.outDir, `${STAGE_TABLES[key].name}.${task.id}.tsv`));
   const r: RangeResult = {
     id: task.id, files: {} as Record<StageKey, string>, lines: 0, bytes: 0, fast: 0, events: 0, ignored: 0, otherProgram: 0,
-    blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [], digest: '',
+    blank: 0, garbled: 0, unknown: 0, truncatedLast: false, bad: [], digest: '', spans: [], runs: [],
   };
+  const hosts = new HostSpans();
   const hash = createHash('sha256');
   const sample = (kind: BadKind, count: number, line: number, raw: string, ascii: boolean) => {
     if (count > task.sampleLimit) return;
@@ -69,6 +75,8 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const fi = task.fileIndex;
   const fast = task.noFastPath ? null : new FastRows(task.exportDate, base, fi, writers);
   let lineNo = 0;
+  /** The host name of the fast path's last line (read only when the host changes). */
+  let hostName = (): string => '';
   let last = '';
   let lastAscii = true;
   /** The reference parser on one line (as latin1 text: one character per byte, as pflogsumm reads it); `plain`: the
@@ -81,6 +89,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
       return;
     }
     const e = parser.parse(line);
+    if (parser.host !== null) hosts.see(parser.host, parser.epochMs, offset);
     if (typeof e === 'object') {
       r.events++;
       const table = stageKeyOf(e);
@@ -101,6 +110,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
     const read = await readChunks(
       task.path,
       (chunk, offset) => {
+        hostName = () => chunk.toString('latin1', fast!.hostStart, fast!.hostEnd);
         hash.update(chunk);
         fast?.chunk(chunk);
         // in a chunk that is not plain, only the lines with a byte that is not go to parseLine.ts
@@ -116,6 +126,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
           const handled = fast !== null && plain && nl > start ? fast.line(chunk, start, nl, offset + start) : FALLBACK;
           if (handled === FALLBACK) slow(chunk.toString('latin1', start, nl), plain, offset + start);
           else {
+            hosts.seeHashed(fast!.hostHash, fast!.hostEnd - fast!.hostStart, hostName, fast!.epochMs, offset + start);
             r.fast++;
             if (handled === WROTE) r.events++;
             else if (handled === LINE.ignored) r.ignored++;
@@ -133,6 +144,8 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
       task.range,
     );
     r.lines = lineNo;
+    r.spans = hosts.spans();
+    r.runs = hosts.runs;
     r.digest = hash.digest('hex');
     r.bytes = task.range ? task.range.end - task.range.start : read.bytes;
     r.truncatedLast = read.truncatedLast;

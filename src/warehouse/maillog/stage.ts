@@ -8,6 +8,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MaillogEvent } from '../../inputs/postfix/parseLine.ts';
+import { HostSpans, mergeSpans, type HostSpan } from './hostSpans.ts';
 import { defaultThreads, runParseTasks } from './parsePool.ts';
 import type { BadKind, RangeResult, RangeTask } from './parseRange.ts';
 import { isGzipFile } from './readLines.ts';
@@ -27,6 +28,10 @@ export interface FileStats {
   truncatedLast: boolean;
   /** A compressed file that could not be read to its end: the decompressor's error. */
   damaged?: string;
+  /** Per syslog host, the times of its first and last line in the file (held.ts). */
+  spans: HostSpan[];
+  /** Where each run of one host's lines starts, as `pos` (file index · 2⁴⁰ + byte offset). */
+  runs: { pos: number; host: string }[];
 }
 
 /** A syslog file to read. */
@@ -158,6 +163,7 @@ export async function stageMaillog(
   const files: Record<StageKey, string[]> = { recv: [], from: [], to: [], hop: [], reject: [], notice: [] };
   const stats: FileStats[] = sources.map((s) => ({
     file: s.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false,
+    spans: [], runs: [],
   }));
   try {
     opts.progress?.(`nhật ký thư: đọc ${job.tasks.length} phần trên ${Math.min(job.threads, Math.max(1, job.tasks.length))} luồng`);
@@ -220,8 +226,16 @@ function collect(
     s.truncatedLast ||= r.truncatedLast;
     if (r.damaged) s.damaged = r.damaged;
     for (const key of STAGE_KEYS) files[key].push(r.files[key]);
+    s.spans = mergeSpans([s.spans, r.spans]);
+    for (const run of r.runs) if (s.runs.at(-1)?.host !== run.host) s.runs.push({ pos: atPos(index, run.offset), host: run.host });
   }
 }
+
+/** A line's `pos` (stageTables' reading order): file index · 2⁴⁰ + byte offset. */
+export const atPos = (fileIndex: number, offset: number) => fileIndex * 2 ** 40 + offset;
+
+/** The "host" of rows from the canonical messages.csv: a stream of its own, apart from every syslog host. */
+export const CSV_HOST = 'messages.csv';
 
 function writeEvents(
   events: readonly { line: number; event: MaillogEvent }[], index: number, dir: string, files: Record<StageKey, string[]>, s: FileStats,
@@ -232,7 +246,9 @@ function writeEvents(
   try {
     let previous = -1;
     let k = 0;
+    const hosts = new HostSpans();
     for (const { line, event } of events) {
+      hosts.see(CSV_HOST, event.epochMs, line * 4);
       const key = stageKeyOf(event);
       k = line === previous ? k + 1 : 0; // a row gives receive, from= and to= events: keep their order
       previous = line;
@@ -240,6 +256,8 @@ function writeEvents(
       s.events++;
       s.lines = Math.max(s.lines, line);
     }
+    s.spans = hosts.spans();
+    s.runs = hosts.runs.map((r) => ({ pos: atPos(index, r.offset), host: r.host }));
   } finally {
     for (const key of STAGE_KEYS) {
       writers[key].close();

@@ -9,8 +9,8 @@ const FLUSH_AT = 1 << 22;
 
 /**
  * A staging table: name, columns (in file order), and how an event becomes a row. Every row starts with the file
- * index and the byte offset of its line (SQL makes `pos` = file · 2⁴⁰ + offset: reading order) and, but for
- * notices, the time as milliseconds after `base` (the night's midnight, UTC): numbers that small print ten times
+ * index and the byte offset of its line (SQL makes `pos` = file · 2⁴⁰ + offset: reading order) and the time as
+ * milliseconds after `base` (the night's midnight, UTC): numbers that small print ten times
  * faster than epoch milliseconds, and the row is most of the parse's cost. `day` is derived in SQL from `ms`.
  */
 export interface StageTable {
@@ -59,8 +59,8 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'n
   },
   notice: {
     name: 'maillog_notice',
-    columns: [...AT, ['qid', 'VARCHAR'], ['next_qid', 'VARCHAR']],
-    row: (at, e, _base, t) => `${at}${SEP}${t(e.qid)}${SEP}${t(e.nextQid)}`,
+    columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['next_qid', 'VARCHAR']],
+    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}${SEP}${t(e.nextQid)}`,
   },
 };
 

@@ -38,7 +38,7 @@ WITH t AS (
   SELECT count(DISTINCT recipient) AS recipients, count(DISTINCT domain) AS recipient_domains
   FROM mail_daily_recipients WHERE day BETWEEN $from::DATE AND $to::DATE
 ), d AS (
-  SELECT count(*) AS deferred FROM (SELECT DISTINCT export_date, qid FROM mail_daily_deferred WHERE day BETWEEN $from::DATE AND $to::DATE)
+  SELECT count(DISTINCT qid) AS deferred FROM mail_daily_deferred WHERE day BETWEEN $from::DATE AND $to::DATE
 )
 SELECT t.received::BIGINT AS received, t.delivered::BIGINT AS delivered, d.deferred::BIGINT AS deferred,
   t.deferrals::BIGINT AS deferrals, t.bounced::BIGINT AS bounced, t.rejected::BIGINT AS rejected,
@@ -49,8 +49,8 @@ FROM t, s, r, d`;
 
 /**
  * The totals over the days of `range`. pflogsumm's distinct counts (senders, recipients, their domains, deferred
- * queue ids) are counted over the whole range, not summed per day, so one night's range equals pflogsumm's run
- * on that night's log.
+ * queue ids) are counted over the whole range, not summed per day or night, so the whole warehouse equals pflogsumm
+ * run once over every night's lines (SPEC §3.3), and one night's range that night's log.
  */
 export async function mailTotals(conn: DuckDBConnection, range: DayRange = {}): Promise<MailTotals> {
   const [row] = await queryRows<Record<keyof MailTotals, number | string>>(conn, SQL, {

@@ -1,27 +1,54 @@
 // Stage 2b: pflogsumm's Grand Totals for one night (SPEC §4.3), from the staged events, the night's mail_deliveries
 // and the content filter's hand-offs (maillog_hop: pflogsumm counts them as deliveries). pflogsumm 1.1.5 keeps state
 // per queue id while it reads (%msgSizes, %rcvdMsg, %msgDfrdFlgs); the queries below replay that state exactly, in
-// SQL, whatever the size of the night.
+// SQL, whatever the size of the night, starting from the state the nights before left (mail_log_qid_state), so a
+// sequence of nights counts as pflogsumm run once over all their lines. (%msgDfrdFlgs needs no state: "deferred"
+// counts distinct queue ids over the range, summary.ts.)
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LOCAL_OFFSET_MS } from '../../inputs/postfix/syslogTime.ts';
-
-/** The local (+07:00, Asia/Ho_Chi_Minh has no daylight saving) day of an epoch-ms column. */
-export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + ${LOCAL_OFFSET_MS}) AS DATE)`;
+import { RETRY_NIGHTS, localDay } from './time.ts';
 
 /**
- * - maillog_sized: per queue id, the first from= line with a true size (Perl: "0" is false). From that line on,
- *   `next if $msgSizes{$qid}` skips every later from= line, and each to= line finds that size.
- * - maillog_counted: from= lines pflogsumm processes (none with a true size before them) that find
- *   `$rcvdMsg{$qid}` set: among the queue id's receive lines and processed from= lines in reading order, those right
- *   after a receive line whose gimme_domain was defined (pflogsumm deletes %rcvdMsg when it counts). Their size is
- *   "bytes received", their sender a "sender".
+ * pflogsumm's state of the queue ids the night meets, as the nights before it left it (mail_log_qid_state): so the
+ * totals of a sequence of nights equal pflogsumm run once over their lines (a message received before a rotation
+ * and delivered after it, a retry days later). Looked for within RETRY_NIGHTS nights, as facts.ts looks for a
+ * retry's message.
+ * - size: `$msgSizes{$qid}` when true (every later from= line of the id is skipped, every to= line finds it);
+ * - rcvd: `$rcvdMsg{$qid}` set by a receive line no from= line consumed yet.
+ */
+const PRIOR_STATE_SQL = `
+CREATE OR REPLACE TEMP TABLE maillog_prior_state AS
+WITH ids AS (
+  SELECT qid FROM maillog_recv UNION SELECT qid FROM maillog_from UNION SELECT qid FROM maillog_hop
+  UNION SELECT qid FROM mail_deliveries WHERE export_date = $night::DATE
+)
+SELECT qid, s.size, s.rcvd FROM (
+  SELECT qid, arg_max({'size': size, 'rcvd': rcvd}, export_date) AS s FROM mail_log_qid_state
+  WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY AND qid IN (SELECT qid FROM ids)
+  GROUP BY qid
+)`;
+
+/**
+ * - maillog_sized: per queue id, the first from= line with a true size (Perl: "0" is false), or the size an earlier
+ *   night set (t_pos -1: before every line). From that line on, `next if $msgSizes{$qid}` skips every later from=
+ *   line, and each to= line finds that size.
+ * - maillog_events: per queue id, its receive lines (and a receive an earlier night left pending, at pos -1) and the
+ *   from= lines pflogsumm processes (none with a true size before them), in reading order, with what came before.
+ * - maillog_counted: the processed from= lines right after a receive line whose gimme_domain was defined (they find
+ *   `$rcvdMsg{$qid}` set; pflogsumm deletes it when it counts). Their size is "bytes received", their sender a
+ *   "sender".
  */
 const STATE_SQL = [
+  PRIOR_STATE_SQL,
   `CREATE OR REPLACE TEMP TABLE maillog_sized AS
-   SELECT qid, min(pos) AS t_pos, arg_min(size, pos) AS t_size FROM maillog_from WHERE size_truthy GROUP BY qid`,
-  `CREATE OR REPLACE TEMP TABLE maillog_counted AS
+   SELECT qid, min(pos) AS t_pos, arg_min(size, pos) AS t_size FROM maillog_from
+   WHERE size_truthy AND qid NOT IN (SELECT qid FROM maillog_prior_state WHERE size IS NOT NULL) GROUP BY qid
+   UNION ALL
+   SELECT qid, -1, size FROM maillog_prior_state WHERE size IS NOT NULL`,
+  `CREATE OR REPLACE TEMP TABLE maillog_events AS
    WITH rcv AS (
      SELECT pos, ms, qid, coalesce(received_from, '') AS recv_from FROM maillog_recv WHERE kind IN (1, 2)
+     UNION ALL
+     SELECT -1, NULL, qid, rcvd FROM maillog_prior_state WHERE rcvd IS NOT NULL
    ), ev AS (
      SELECT pos, ms, qid, true AS is_recv, recv_from, NULL::BIGINT AS size, NULL::VARCHAR AS addr, NULL::VARCHAR AS addr_dom
      FROM rcv
@@ -30,13 +57,22 @@ const STATE_SQL = [
      SELECT f.pos, f.ms, f.qid, false, NULL, f.size, f.addr, f.addr_dom
      FROM maillog_from f LEFT JOIN maillog_sized z ON z.qid = f.qid
      WHERE (z.t_pos IS NULL OR f.pos <= z.t_pos) AND f.qid IN (SELECT qid FROM rcv)
-   ), w AS (
-     SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd FROM ev
-     WINDOW q AS (PARTITION BY qid ORDER BY pos)
    )
-   SELECT ${localDay('ms')} AS day, qid, size, addr, addr_dom, rcvd FROM w
+   SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd,
+     row_number() OVER (PARTITION BY qid ORDER BY pos DESC) = 1 AS is_last
+   FROM ev
+   WINDOW q AS (PARTITION BY qid ORDER BY pos)`,
+  `CREATE OR REPLACE TEMP TABLE maillog_counted AS
+   SELECT ${localDay('ms')} AS day, qid, size, addr, addr_dom, rcvd FROM maillog_events
    WHERE NOT is_recv AND after_recv AND rcvd <> ''`,
 ];
+
+/** The state the night leaves its queue ids in, for the nights after it (see PRIOR_STATE_SQL). */
+const END_STATE_SQL = `
+INSERT INTO mail_log_qid_state
+SELECT $night::DATE, coalesce(z.qid, p.qid), z.t_size, p.rcvd
+FROM maillog_sized z
+FULL JOIN (SELECT qid, recv_from AS rcvd FROM maillog_events WHERE is_last AND is_recv AND recv_from <> '') p ON p.qid = z.qid`;
 
 /** Every to= line of the night: the deliveries stored, and the content filter's hand-offs staged apart (sent). */
 const NIGHT_TO_LINES = `(
@@ -88,11 +124,13 @@ const DEFERRED_SQL = `
 INSERT INTO mail_daily_deferred
 SELECT DISTINCT $night::DATE, day, qid FROM mail_deliveries WHERE export_date = $night::DATE AND status = 'deferred'`;
 
-/** Replaces the night's rows of mail_daily_totals / _senders / _recipients / _deferred. */
+/** Replaces the night's rows of mail_daily_totals / _senders / _recipients / _deferred and mail_log_qid_state. */
 export async function loadNightTotals(conn: DuckDBConnection, night: string): Promise<void> {
-  for (const table of ['mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred']) {
+  for (const table of ['mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_qid_state']) {
     await conn.run(`DELETE FROM ${table} WHERE export_date = $night::DATE`, { night });
   }
-  for (const sql of STATE_SQL) await conn.run(sql);
-  for (const sql of [TOTALS_SQL, SENDERS_SQL, RECIPIENTS_SQL, DEFERRED_SQL]) await conn.run(sql, { night });
+  for (const sql of STATE_SQL) await conn.run(sql, sql.includes('$night') ? { night } : undefined);
+  for (const sql of [TOTALS_SQL, SENDERS_SQL, RECIPIENTS_SQL, DEFERRED_SQL, END_STATE_SQL]) await conn.run(sql, { night });
+  // states older than the window are never looked at again
+  await conn.run(`DELETE FROM mail_log_qid_state WHERE export_date < $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY`, { night });
 }

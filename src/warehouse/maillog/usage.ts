@@ -2,8 +2,8 @@
 // the days the night's logs touched, from the fact tables of every night that reached into those days. Work is
 // bounded by those days (the day filters prune by DuckDB zone maps), not by the history in the warehouse.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RETRY_NIGHTS } from './facts.ts';
-import { localDay } from './totals.ts';
+import { RETRY_NIGHTS } from './time.ts';
+import { localDay } from './time.ts';
 
 const MAILBOX_SQL = `
 INSERT INTO mail_daily_mailbox

@@ -25,6 +25,27 @@ CREATE TABLE IF NOT EXISTS mail_log_files (
   PRIMARY KEY (export_date, file)
 );
 
+ALTER TABLE mail_log_files ADD COLUMN IF NOT EXISTS duplicates BIGINT;  -- event lines skipped: an earlier load held them
+
+-- What each night holds of each mail server's log, so that a line loaded once is never counted again (SPEC §3.3;
+-- src/warehouse/maillog/held.ts): for syslog `host`, every line with a time in [from_ms, to_ms] (whole), or only the
+-- lines listed in mail_log_held_lines there (the edges of a file, where a rotation cut through a second). Kept for
+-- good (a few rows a night): a .gz sent again a year later is still recognised.
+CREATE TABLE IF NOT EXISTS mail_log_held (
+  export_date  DATE NOT NULL,
+  host         VARCHAR NOT NULL,    -- syslog host name as logged ('messages.csv' for the canonical CSV)
+  from_ms      BIGINT NOT NULL,     -- epoch ms, inclusive
+  to_ms        BIGINT NOT NULL,
+  whole        BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mail_log_held_lines (
+  export_date  DATE NOT NULL,
+  host         VARCHAR NOT NULL,
+  ms           BIGINT NOT NULL,
+  line         VARCHAR NOT NULL,    -- md5 of the event's fields (src/warehouse/maillog/dedup.ts LINE_FIELDS)
+  n            INTEGER NOT NULL     -- how many such lines (the same line can repeat within a second)
+);
+
 -- One row per message that entered the mail system in a night's logs (queue id + night): submitted over SMTP or
 -- submission (via smtpd), picked up from the local queue (pickup), a bounce notification (notice, parent_qid = the
 -- message it reports on), or another local source. A content filter (amavis on Zimbra: 127.0.0.1:10024/10026/10032
@@ -140,6 +161,16 @@ CREATE TABLE IF NOT EXISTS mail_daily_deferred (
   export_date  DATE NOT NULL,
   day          DATE NOT NULL,
   qid          VARCHAR NOT NULL    -- queue ids with at least one deferral that day (pflogsumm's "deferred")
+);
+
+-- pflogsumm's state of each queue id at the end of a night (src/warehouse/maillog/totals.ts), read by the nights after
+-- it so that a message received before a log rotation and delivered after it counts as pflogsumm run once over all
+-- the lines counts it. Kept RETRY_NIGHTS nights.
+CREATE TABLE IF NOT EXISTS mail_log_qid_state (
+  export_date  DATE NOT NULL,
+  qid          VARCHAR NOT NULL,
+  size         BIGINT,             -- %msgSizes{qid} when true: the size of its first from= line with a true size
+  rcvd         VARCHAR             -- %rcvdMsg{qid} left set by a receive line no from= line consumed (NULL: none)
 );
 
 -- Usage per mailbox of the province's domains and day. A message counts once however many content-filter hops it
