@@ -6,15 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { benchMailboxes, writeBenchLog } from './generateLog.ts';
 import { median, runChild } from './measure.ts';
 import { medianWall, sideBySide } from './sideBySide.ts';
-import { compareStrategies } from './strategies.ts';
 import { simulateYear } from './yearSim.ts';
 
-const USAGE = `Cách dùng: npm run bench -- [--mb 240] [--runs 3] [--dir tmp/bench] [--timestamps classic|rfc3339] [--no-strategies]
+const USAGE = `Cách dùng: npm run bench -- [--mb 240] [--runs 3] [--dir tmp/bench] [--timestamps classic|rfc3339]
                             [--year] [--year-steps 90,180,365]
 
 Sinh một nhật ký Postfix (Zimbra + amavis, 50.000 hộp thư) khoảng --mb MB, rồi trong cùng một lượt đo xen kẽ
 pflogsumm và "ingest + summary" của dự án trên cùng tệp (--runs lượt, lấy trung vị): thời gian, MB/s, dòng/s,
-bộ nhớ đỉnh và tỉ lệ; so sánh các cách nạp (JS + read_csv, SQL thuần, appender); với --year, giả lập lịch sử
+bộ nhớ đỉnh và tỉ lệ; với --year, giả lập lịch sử
 một năm trong kho và đo thời gian nạp một đêm theo độ dài lịch sử. --timestamps rfc3339 sinh dấu thời gian
 RFC 3339 có micro giây (mặc định của rsyslog từ Debian 12) thay cho kiểu cổ điển "Nov 20 08:15:02".`;
 
@@ -89,11 +88,6 @@ export async function runBench(argv: string[], print: (line: string) => void): P
   const paired = sbs.pflogsumm.map((p, i) => p.wallMs / (sbs.ingest[i]!.wallMs + sbs.summary[i]!.wallMs)).sort((a, b) => a - b);
   print(`  Tỉ lệ theo từng lượt (hai lần chạy liền nhau): trung vị ${fmt(median(paired))} lần, từ ${fmt(paired[0]!)} đến ${fmt(paired.at(-1)!)}`);
   print(sbs.mismatches.length === 0 ? '  Tổng số: trùng khớp với pflogsumm (12 chỉ tiêu)' : `  KHÁC pflogsumm: ${sbs.mismatches.join('; ')}`);
-
-  if (!values['no-strategies']) {
-    print('\nCác cách nạp bước 1 (phân tích dòng → bảng tạm), cùng tệp, trong tiến trình:');
-    await compareStrategies(log, NIGHT, (r) => print(`  ${fmt(r.wallMs / 1000, 2).padStart(7)} s  ${r.name}${r.sameTotals ? '' : '  (TỔNG KHÁC!)'}`));
-  }
 
   if (values.year) {
     const steps = values['year-steps']!.split(',').map(Number).filter((n) => n > 0);

@@ -105,7 +105,7 @@ describe('lines without events', () => {
   it.each([
     ['connect', 'Nov 20 08:15:01 mail postfix/smtpd[123]: connect from unknown[1.2.3.4]', LINE.ignored],
     ['message-id', 'Nov 20 08:15:01 mail postfix/cleanup[1]: 4A1B2C3D4E: message-id=<x@y>', LINE.ignored],
-    ['removed', 'Nov 20 08:15:01 mail postfix/qmgr[1]: 4A1B2C3D4E: removed', LINE.ignored],
+    ['removed, then more text', 'Nov 20 08:15:01 mail postfix/qmgr[1]: 4A1B2C3D4E: removed twice', LINE.ignored],
     ['warning', 'Nov 20 08:15:01 mail postfix/smtpd[1]: warning: hostname x does not resolve to address 1.2.3.4', LINE.ignored],
     ['amavis', 'Nov 20 08:15:01 mail amavis[5564]: (05592-03) Passed CLEAN {RelayedInbound}', LINE.otherProgram],
     ['sendmail', 'May 27 16:01:36 host sendmail[5]: t4R9: from=root, size=320', LINE.otherProgram],
@@ -117,6 +117,13 @@ describe('lines without events', () => {
     ['unknown Postfix queue-id line', 'Nov 20 08:15:01 mail postfix/qmgr[1]: 4A1B2C3D4E: frobnicated the queue file', LINE.unknown],
   ])('%s', (_, line, expected) => {
     expect(parse(line)).toBe(expected);
+  });
+});
+
+describe('the end of a message (pflogsumm ignores it)', () => {
+  it('`QID: removed` is an event of its own: the queue id is done', () => {
+    const e = event('Nov 20 08:15:01 mail postfix/qmgr[1]: 4A1B2C3D4E: removed', '2026-11-21');
+    expect([e.kind, e.qid, e.cmd]).toEqual([EVENT.removed, '4A1B2C3D4E', 'qmgr']);
   });
 });
 

@@ -27,6 +27,8 @@ export const EVENT = {
   /** `QID: client=…` from another smtpd (a content filter's re-injection port, `postfix/amavisd/smtpd`): pflogsumm
    * does not count it as received. */
   relayed: 10,
+  /** `QID: removed` (qmgr): the message left the queue; pflogsumm ignores it, the warehouse stops following its id. */
+  removed: 11,
 } as const;
 
 /** What a line without an event is. */
@@ -190,8 +192,11 @@ function classify(line: string, time: SyslogTime, restStart: number, textStart: 
     const c = execAt(SMTPD_CLIENT, line, restStart);
     if (c) return receiveEvent(newEvent(EVENT.relayed, time, cmd, qid), c[1]!, line);
   }
+  if (line.length - textStart === REMOVED.length && line.endsWith(REMOVED) && QUEUE_ID.test(qid)) return newEvent(EVENT.removed, time, cmd, qid);
   return classifyPlain(line, qid, textStart);
 }
+
+const REMOVED = ': removed';
 
 function fromEvent(e: MaillogEvent, f: RegExpExecArray, line: string): MaillogEvent {
   const addr = f[1] === '' ? '' : lowerDomain(f[1]!);

@@ -19,6 +19,7 @@ const LINE_FIELDS: Record<StageKey, string[]> = {
   hop: ['ms', 'qid', 'addr', 'next_qid', 'forwarded'],
   reject: ['ms', 'kind', 'cmd', 'qid', 'stage', 'client_host', 'client_ip', 'sender', 'addr', 'detail'],
   notice: ['ms', 'qid', 'next_qid'],
+  removed: ['ms', 'qid'],
 };
 
 /** mail_deliveries' names for the to= fields (it keeps every to= line but the content filter's hand-offs). */
@@ -39,7 +40,7 @@ function stagedRows(keys: readonly StageKey[], where: string, withLine: boolean)
     .join(' UNION ALL ');
 }
 
-const TEMP_KEYS: readonly StageKey[] = ['recv', 'from', 'hop', 'reject', 'notice'];
+const TEMP_KEYS: readonly StageKey[] = ['recv', 'from', 'hop', 'reject', 'notice', 'removed'];
 const ALL_KEYS: readonly StageKey[] = [...TEMP_KEYS, 'to'];
 const FILE_POS = 2 ** 40;
 

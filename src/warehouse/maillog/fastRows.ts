@@ -269,7 +269,7 @@ export class FastRows {
     const first = b[qe + 2];
     if (first === 116 /* t */) return startsWith(b, qe, e, TO) ? this.to(b, s, qe + TO.length, e, offset, kind, ps, pe, qs, qe) : FALLBACK;
     if (first === 102 /* f */) return startsWith(b, qe, e, FROM) ? this.from(b, s, qe + FROM.length, e, offset, qs, qe) : FALLBACK;
-    if (first === 114 /* r */) return sameBytes(b, qe, e, REMOVED) ? LINE.ignored : FALLBACK;
+    if (first === 114 /* r */) return sameBytes(b, qe, e, REMOVED) ? this.removed(qs, qe, b, offset) : FALLBACK;
     if (first === 99 /* c */ && kind === Kind.filterSmtpd && startsWith(b, qe, e, CLIENT)) {
       const cs = qe + CLIENT.length;
       if (indexIn(b, LT, cs, e) >= 0) return FALLBACK;
@@ -460,6 +460,13 @@ export class FastRows {
     o[p++] = US;
     p = orig < 0 ? writeNull(o, p) : copy(b, orig, origEnd, o, p);
     return end(w, p);
+  }
+
+  /** `QID: removed` (qmgr). */
+  private removed(qs: number, qe: number, b: Buffer, offset: number): number {
+    const w = this.writers.removed;
+    const p = this.begin(w, qe - qs + 64, offset);
+    return p < 0 ? FALLBACK : end(w, copy(b, qs, qe, w.out, p));
   }
 
   /** `from=<ADDR>, size=N, nrcpt=M …` (qmgr; any program but smtpd, cleanup and the slow ones). */

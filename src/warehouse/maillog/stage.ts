@@ -160,7 +160,7 @@ export async function stageMaillog(
   conn: DuckDBConnection, job: ParseJob, events: readonly EventSource[], opts: StageOptions,
 ): Promise<Staged> {
   const sources: StageSource[] = [...job.sources, ...events];
-  const files: Record<StageKey, string[]> = { recv: [], from: [], to: [], hop: [], reject: [], notice: [] };
+  const files = Object.fromEntries(STAGE_KEYS.map((k) => [k, []])) as unknown as Record<StageKey, string[]>;
   const stats: FileStats[] = sources.map((s) => ({
     file: s.name, bytes: 0, lines: 0, events: 0, ignored: 0, otherProgram: 0, blank: 0, garbled: 0, unknown: 0, truncatedLast: false,
     spans: [], runs: [],

@@ -25,7 +25,7 @@ const AT: [string, string][] = [['fi', 'SMALLINT'], ['off', 'BIGINT']];
 
 const n = (x: number | null) => (x === null ? NULL : String(x));
 
-export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'notice', StageTable> = {
+export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'notice' | 'removed', StageTable> = {
   recv: {
     name: 'maillog_recv',
     columns: [...AT, ['ms', 'BIGINT'], ['kind', 'TINYINT'], ['cmd', 'VARCHAR'], ['qid', 'VARCHAR'], ['client_host', 'VARCHAR'],
@@ -62,6 +62,12 @@ export const STAGE_TABLES: Record<'recv' | 'from' | 'to' | 'hop' | 'reject' | 'n
     columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR'], ['next_qid', 'VARCHAR']],
     row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}${SEP}${t(e.nextQid)}`,
   },
+  /** `QID: removed`: the message is done; its queue id's state is not carried to the next night (totals.ts). */
+  removed: {
+    name: 'maillog_removed',
+    columns: [...AT, ['ms', 'BIGINT'], ['qid', 'VARCHAR']],
+    row: (at, e, base, t) => `${at}${SEP}${e.epochMs - base}${SEP}${t(e.qid)}`,
+  },
 };
 
 export type StageKey = keyof typeof STAGE_TABLES;
@@ -72,6 +78,7 @@ export function stageKeyOf(e: MaillogEvent): StageKey {
   if (kind === EVENT.from) return 'from';
   if (kind === EVENT.to) return isHandOff(e) ? 'hop' : 'to';
   if (kind === EVENT.notice) return 'notice';
+  if (kind === EVENT.removed) return 'removed';
   if (kind >= EVENT.reject && kind <= EVENT.discard) return 'reject';
   return 'recv';
 }

@@ -17,15 +17,16 @@ import { RETRY_NIGHTS, localDay } from './time.ts';
  */
 const PRIOR_STATE_SQL = `
 CREATE OR REPLACE TEMP TABLE maillog_prior_state AS
-WITH ids AS (
-  SELECT qid FROM maillog_recv UNION SELECT qid FROM maillog_from UNION SELECT qid FROM maillog_hop
-  UNION SELECT qid FROM mail_deliveries WHERE export_date = $night::DATE
-)
-SELECT qid, s.size, s.rcvd FROM (
-  SELECT qid, arg_max({'size': size, 'rcvd': rcvd}, export_date) AS s FROM mail_log_qid_state
-  WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY AND qid IN (SELECT qid FROM ids)
+WITH s AS (
+  SELECT qid, arg_max({'size': size, 'rcvd': rcvd}, export_date) AS st FROM mail_log_qid_state
+  WHERE export_date < $night::DATE AND export_date >= $night::DATE - INTERVAL ${RETRY_NIGHTS} DAY
   GROUP BY qid
-)`;
+)
+-- the few ids still in the queue after earlier nights, joined to the night's many: built on the few
+SELECT DISTINCT s.qid, s.st.size AS size, s.st.rcvd AS rcvd FROM s JOIN (
+  SELECT qid FROM maillog_recv UNION ALL SELECT qid FROM maillog_from UNION ALL SELECT qid FROM maillog_hop
+  UNION ALL SELECT qid FROM mail_deliveries WHERE export_date = $night::DATE
+) i ON i.qid = s.qid`;
 
 /**
  * - maillog_sized: per queue id, the first from= line with a true size (Perl: "0" is false), or the size an earlier
@@ -67,12 +68,24 @@ const STATE_SQL = [
    WHERE NOT is_recv AND after_recv AND rcvd <> ''`,
 ];
 
-/** The state the night leaves its queue ids in, for the nights after it (see PRIOR_STATE_SQL). */
+/**
+ * The state the night leaves its queue ids in, for the nights after it (see PRIOR_STATE_SQL): the ids still in the
+ * queue, i.e. not `removed` after their last receive or from= line. A message's id is followed until it leaves the
+ * queue; an id Postfix gives again later starts afresh (pflogsumm, which never forgets an id, would skip the new
+ * message's from= line: a mistake of its own not carried across nights).
+ */
 const END_STATE_SQL = `
 INSERT INTO mail_log_qid_state
+WITH seen AS (
+  SELECT qid, max(pos) AS pos FROM (SELECT qid, pos FROM maillog_recv UNION ALL SELECT qid, pos FROM maillog_from) GROUP BY qid
+), gone AS (
+  SELECT r.qid FROM (SELECT qid, max(pos) AS pos FROM maillog_removed GROUP BY qid) r LEFT JOIN seen USING (qid)
+  WHERE seen.pos IS NULL OR r.pos > seen.pos
+)
 SELECT $night::DATE, coalesce(z.qid, p.qid), z.t_size, p.rcvd
 FROM maillog_sized z
-FULL JOIN (SELECT qid, recv_from AS rcvd FROM maillog_events WHERE is_last AND is_recv AND recv_from <> '') p ON p.qid = z.qid`;
+FULL JOIN (SELECT qid, recv_from AS rcvd FROM maillog_events WHERE is_last AND is_recv AND recv_from <> '') p ON p.qid = z.qid
+WHERE coalesce(z.qid, p.qid) NOT IN (SELECT qid FROM gone)`;
 
 /** Every to= line of the night: the deliveries stored, and the content filter's hand-offs staged apart (sent). */
 const NIGHT_TO_LINES = `(

@@ -163,9 +163,9 @@ CREATE TABLE IF NOT EXISTS mail_daily_deferred (
   qid          VARCHAR NOT NULL    -- queue ids with at least one deferral that day (pflogsumm's "deferred")
 );
 
--- pflogsumm's state of each queue id at the end of a night (src/warehouse/maillog/totals.ts), read by the nights after
--- it so that a message received before a log rotation and delivered after it counts as pflogsumm run once over all
--- the lines counts it. Kept RETRY_NIGHTS nights.
+-- pflogsumm's state of each queue id still in the queue at the end of a night (not `removed`; totals.ts), read by the
+-- nights after it so that a message received before a log rotation and delivered after it counts as pflogsumm run
+-- once over all the lines counts it. Kept RETRY_NIGHTS nights.
 CREATE TABLE IF NOT EXISTS mail_log_qid_state (
   export_date  DATE NOT NULL,
   qid          VARCHAR NOT NULL,
