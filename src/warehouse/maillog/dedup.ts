@@ -6,7 +6,7 @@
 // the recording: its edge lines, a few per file.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../open.ts';
-import { planFile, type Held, type HostPlan, type Interval } from './held.ts';
+import { ANY_HOST, MIN_EDGE_MS, planFile, type Held, type HostPlan, type Interval } from './held.ts';
 import type { DeliverySource, FileStats } from './stage.ts';
 import { STAGE_TABLES, type StageKey } from './stageTables.ts';
 
@@ -74,6 +74,7 @@ export async function skipHeldLines(
 ): Promise<Deduplicated> {
   await conn.run('DELETE FROM mail_log_held WHERE export_date = $night::DATE', { night });
   await conn.run('DELETE FROM mail_log_held_lines WHERE export_date = $night::DATE', { night });
+  await conn.run(BACKFILL_SQL, { night });
   const spans = files.flatMap((f) => f.spans);
   const skipped = files.map(() => 0);
   const nights: string[][] = files.map(() => []);
@@ -119,6 +120,27 @@ export async function skipHeldLines(
   return { deliveries: { sql: STAGE_TABLES.to.name, params: {} }, skipped, nights, recordDeliveredEdges: async () => {} };
 }
 
+/**
+ * Nights loaded before holdings were recorded (warehouses older than this file) get them from their facts: from the
+ * first to the last event of the night, any host, whole but for a second at each end (whose lines are not known:
+ * a line there may count twice, once). Facts older than the retention window are gone, and so is any overlap.
+ */
+const BACKFILL_SQL = `
+INSERT INTO mail_log_held
+WITH missing AS (
+  SELECT DISTINCT export_date FROM mail_log_files WHERE export_date <> $night::DATE
+  EXCEPT SELECT DISTINCT export_date FROM mail_log_held
+), span AS (
+  SELECT export_date, min(ms) AS lo, max(ms) AS hi FROM (
+    SELECT export_date, epoch_ms(received_at) AS ms FROM mail_messages WHERE export_date IN (SELECT export_date FROM missing)
+    UNION ALL SELECT export_date, epoch_ms(time) FROM mail_deliveries WHERE export_date IN (SELECT export_date FROM missing)
+    UNION ALL SELECT export_date, epoch_ms(time) FROM mail_rejects WHERE export_date IN (SELECT export_date FROM missing)
+  ) GROUP BY export_date
+)
+SELECT export_date, '${ANY_HOST}', lo, lo + ${MIN_EDGE_MS - 1}, false FROM span
+UNION ALL SELECT export_date, '${ANY_HOST}', lo + ${MIN_EDGE_MS}, hi - ${MIN_EDGE_MS}, true FROM span WHERE hi - lo >= ${2 * MIN_EDGE_MS}
+UNION ALL SELECT export_date, '${ANY_HOST}', greatest(lo + ${MIN_EDGE_MS}, hi - ${MIN_EDGE_MS - 1}), hi, false FROM span WHERE hi > lo`;
+
 /** Earlier nights' holdings that meet the night's spans. */
 async function priorHeld(conn: DuckDBConnection, night: string, spans: readonly { host: string; first: number; last: number }[]): Promise<Held[]> {
   const lo = Math.min(...spans.map((s) => s.first));
@@ -126,7 +148,7 @@ async function priorHeld(conn: DuckDBConnection, night: string, spans: readonly 
   const rows = await queryRows<{ night: string; host: string; lo: number; hi: number; whole: boolean }>(
     conn,
     `SELECT CAST(export_date AS VARCHAR) AS night, host, from_ms::DOUBLE AS lo, to_ms::DOUBLE AS hi, whole FROM mail_log_held
-     WHERE export_date <> $night::DATE AND to_ms >= $lo AND from_ms <= $hi AND list_contains(from_json($hosts, '["VARCHAR"]'), host)`,
+     WHERE export_date <> $night::DATE AND to_ms >= $lo AND from_ms <= $hi AND (host = '${ANY_HOST}' OR list_contains(from_json($hosts, '["VARCHAR"]'), host))`,
     { night, lo, hi, hosts: JSON.stringify([...new Set(spans.map((s) => s.host))]) },
   );
   return rows.map((r) => ({ night: r.night, host: r.host, lo: Number(r.lo), hi: Number(r.hi), whole: r.whole }));

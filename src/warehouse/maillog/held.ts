@@ -47,6 +47,9 @@ export interface HostPlan {
   nights: string[];
 }
 
+/** The host of holdings known only by their time (nights loaded before hosts were recorded): every host's. */
+export const ANY_HOST = '*';
+
 /** One tick of a classic timestamp: the smallest edge. */
 export const MIN_EDGE_MS = 1000;
 
@@ -107,7 +110,7 @@ export function edgeWidth(span: FileHostSpan): number {
  */
 export function planFile(spans: readonly FileHostSpan[], prior: readonly Held[]): HostPlan[] {
   return spans.map((span) => {
-    const mine = prior.filter((h) => h.host === span.host);
+    const mine = prior.filter((h) => h.host === span.host || h.host === ANY_HOST);
     const extent: Interval[] = [{ lo: span.first, hi: span.last }];
     const edge = edgeWidth(span);
     const inner: Interval[] = [{ lo: span.first + edge, hi: span.last - edge }];
