@@ -1,5 +1,5 @@
 /** `ingest` then `summary --db FILE --json [--from --to]` through the CLI (SPEC §2, §4.3). */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
@@ -58,6 +58,26 @@ describe('summary command', () => {
     const text = await cli('summary', '--db', db, '--from', '2026-11-19', '--to', '2026-11-19');
     expect(text.stdout).toContain('Tổng hợp nhật ký thư từ 19/11/2026 đến 19/11/2026');
     expect(text.stdout).toContain('thư nhận vào hàng đợi');
+  });
+
+  it('weekly rotation through the CLI: three nights copy the growing mail.log; summary equals pflogsumm once', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(join(REAL_LOGS, 'louis_mail.log'), 'latin1').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const cuts = [Math.floor(lines.length / 3), Math.floor((lines.length * 2) / 3), lines.length];
+    for (const [k, night] of ['2014-12-15', '2014-12-16', '2014-12-17'].entries()) {
+      mkdirSync(join(dir, 'exports', night), { recursive: true });
+      writeFileSync(join(dir, 'exports', night, 'mail.log'), Buffer.from(lines.slice(0, cuts[k]).join('\n') + '\n', 'latin1'));
+    }
+    const db = join(dir, 'w.duckdb');
+    const ingest = await cli('ingest', '--exports', join(dir, 'exports'), '--db', db, '--json');
+    expect(ingest.code).toBe(0);
+    expect(JSON.parse(ingest.stdout).warnings).toEqual([
+      expect.stringMatching(/^2014-12-16: mail\.log: bỏ qua [\d.]+ dòng đã nạp ở đêm 15\/12\/2014/),
+      expect.stringMatching(/^2014-12-17: mail\.log: bỏ qua [\d.]+ dòng đã nạp ở đêm 15\/12\/2014, 16\/12\/2014/),
+    ]);
+    const totals = JSON.parse((await cli('summary', '--db', db, '--json')).stdout);
+    expect(totals).toEqual(pflogsumm([join(dir, 'exports', '2014-12-17', 'mail.log')]));
   });
 
   it.each([
