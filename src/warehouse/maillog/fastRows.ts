@@ -137,10 +137,33 @@ function sameBytes(b: Buffer, s: number, e: number, p: Buffer): boolean {
   return e - s === p.length && startsWith(b, s, e, p);
 }
 
-/** Index of byte `c` in b[from, end), or -1 (native search; it may look past `end`, up to the chunk's end). */
+/**
+ * Where the last native search for each byte value in the current chunk started, and what it found (Infinity: none
+ * to the chunk's end). A search runs to the next such byte, past the line's end; in a log where the byte is rare
+ * (`_` and `,` in a plain relay's client= lines) one search would scan megabytes for every line. Remembering its
+ * answer makes each byte value's searches cover a chunk once in all.
+ */
+const searchedFrom = new Float64Array(256);
+const foundAt = new Float64Array(256);
+let searched: Buffer | null = null;
+
+/** Forgets the searches of the previous chunk (FastRows.chunk). */
+function newChunk(b: Buffer): void {
+  searched = b;
+  searchedFrom.fill(Infinity);
+}
+
+/** Index of byte `c` in b[from, end), or -1: a native search, reused while later lines ask before what it found. */
 function indexIn(b: Buffer, c: number, from: number, end: number): number {
-  const i = b.indexOf(c, from);
-  return i >= 0 && i < end ? i : -1;
+  if (b !== searched) newChunk(b);
+  let at = foundAt[c]!;
+  if (searchedFrom[c]! > from || at < from) {
+    const i = b.indexOf(c, from);
+    at = i < 0 ? Infinity : i;
+    searchedFrom[c] = from;
+    foundAt[c] = at;
+  }
+  return at < end ? at : -1;
 }
 
 /** First index of `p` in b[from, end), or -1 (its first byte found by the native search, which stops soon: the
@@ -192,6 +215,7 @@ export class FastRows {
   ) {}
 
   chunk(b: Buffer): void {
+    newChunk(b);
     const i = b.indexOf(ID_TAG);
     this.idTag = i < 0 ? Infinity : i;
   }

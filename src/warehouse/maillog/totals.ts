@@ -59,8 +59,7 @@ const STATE_SQL = [
      FROM maillog_from f LEFT JOIN maillog_sized z ON z.qid = f.qid
      WHERE (z.t_pos IS NULL OR f.pos <= z.t_pos) AND f.qid IN (SELECT qid FROM rcv)
    )
-   SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd,
-     row_number() OVER (PARTITION BY qid ORDER BY pos DESC) = 1 AS is_last
+   SELECT *, lag(is_recv) OVER q AS after_recv, lag(recv_from) OVER q AS rcvd, lead(pos) OVER q IS NULL AS is_last
    FROM ev
    WINDOW q AS (PARTITION BY qid ORDER BY pos)`,
   `CREATE OR REPLACE TEMP TABLE maillog_counted AS
@@ -70,22 +69,16 @@ const STATE_SQL = [
 
 /**
  * The state the night leaves its queue ids in, for the nights after it (see PRIOR_STATE_SQL): the ids still in the
- * queue, i.e. not `removed` after their last receive or from= line. A message's id is followed until it leaves the
- * queue; an id Postfix gives again later starts afresh (pflogsumm, which never forgets an id, would skip the new
- * message's from= line: a mistake of its own not carried across nights).
+ * queue, not `removed` in the night. A message's id is followed until it leaves the queue; an id Postfix gives again
+ * later starts afresh (pflogsumm, which never forgets an id, would skip the new message's from= line: a mistake of its
+ * own not carried across nights; an id given again within the night and still queued at its end is not followed).
  */
 const END_STATE_SQL = `
 INSERT INTO mail_log_qid_state
-WITH seen AS (
-  SELECT qid, max(pos) AS pos FROM (SELECT qid, pos FROM maillog_recv UNION ALL SELECT qid, pos FROM maillog_from) GROUP BY qid
-), gone AS (
-  SELECT r.qid FROM (SELECT qid, max(pos) AS pos FROM maillog_removed GROUP BY qid) r LEFT JOIN seen USING (qid)
-  WHERE seen.pos IS NULL OR r.pos > seen.pos
-)
 SELECT $night::DATE, coalesce(z.qid, p.qid), z.t_size, p.rcvd
 FROM maillog_sized z
 FULL JOIN (SELECT qid, recv_from AS rcvd FROM maillog_events WHERE is_last AND is_recv AND recv_from <> '') p ON p.qid = z.qid
-WHERE coalesce(z.qid, p.qid) NOT IN (SELECT qid FROM gone)`;
+WHERE coalesce(z.qid, p.qid) NOT IN (SELECT qid FROM maillog_removed)`;
 
 /** Every to= line of the night: the deliveries stored, and the content filter's hand-offs staged apart (sent). */
 const NIGHT_TO_LINES = `(
