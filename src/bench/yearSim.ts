@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { findNights } from '../warehouse/ingest/exportFolder.ts';
 import { ingestNight } from '../warehouse/ingest/ingestNight.ts';
+import { RETRY_NIGHTS } from '../warehouse/maillog/time.ts';
 import { openForWriting, schemaSql } from '../warehouse/open.ts';
 
 export interface YearStep {
@@ -28,6 +29,18 @@ const DAY_SHIFTED: Record<string, string> = {
     FROM mail_rejects, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
 };
 
+/** What each earlier night held of the log (dedup.ts), a day earlier per night: kept for good, like the aggregates. */
+const HELD_SHIFTED: Record<string, string> = {
+  mail_log_held: `SELECT export_date - k, host, from_ms - k * 86400000, to_ms - k * 86400000, whole
+    FROM mail_log_held, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+  mail_log_held_lines: `SELECT export_date - k, host, ms - k * 86400000, line, n
+    FROM mail_log_held_lines, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
+};
+
+/** The queue ids an earlier night left in the queue (totals.ts), under ids of their own: within RETRY_NIGHTS only. */
+const QID_STATE_SHIFTED = `SELECT export_date - k, qid || 'h' || k, size, rcvd
+  FROM mail_log_qid_state, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE AND k <= ${RETRY_NIGHTS}`;
+
 /** The night's busiest day: per-day usage rows are copied from it (one day per copied night, no overlaps). */
 const MAIN_DAY = `SELECT arg_max(day, received) FROM mail_daily_totals WHERE export_date = $night::DATE`;
 
@@ -47,7 +60,9 @@ const AGGREGATES_SHIFTED: Record<string, string> = {
 
 /** The night's own rows out, so the timed ingest is a first ingest of that night. */
 async function dropNight(conn: DuckDBConnection, night: string): Promise<void> {
-  for (const t of ['mail_messages', 'mail_message_hops', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders', 'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files', 'ingest_runs', 'quarantine']) {
+  for (const t of ['mail_messages', 'mail_message_hops', 'mail_deliveries', 'mail_rejects', 'mail_daily_totals', 'mail_daily_senders',
+    'mail_daily_recipients', 'mail_daily_deferred', 'mail_log_files', 'mail_log_held', 'mail_log_held_lines', 'mail_log_qid_state', 'ingest_runs',
+    'quarantine']) {
     await conn.run(`DELETE FROM ${t} WHERE export_date = $night::DATE`, { night });
   }
 }
@@ -107,7 +122,8 @@ export async function simulateYear(opts: {
           // one earlier night at a time, newest first, as nights arrive: each table's row groups stay in day order
           for (let k = filled + 1; k <= days; k++) {
             const params = { night: opts.night, k };
-            for (const [table, sql] of Object.entries(AGGREGATES_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, params);
+            for (const [table, sql] of Object.entries({ ...AGGREGATES_SHIFTED, ...HELD_SHIFTED })) await conn.run(`INSERT INTO ${table} ${sql}`, params);
+            await conn.run(`INSERT INTO mail_log_qid_state ${QID_STATE_SHIFTED}`, params);
             if (k <= opts.retentionDays) {
               for (const [table, sql] of Object.entries(DAY_SHIFTED)) await conn.run(`INSERT INTO ${table} ${sql}`, params);
             }
