@@ -12,14 +12,19 @@ import {
   type LegacyEncoding,
   type TextEncoding,
 } from '../text/legacyEncoding.ts';
+import { decodeWindows1258, isSureWindows1258, lostLetters, readsAsWindows1258 } from '../text/legacy/windows1258.ts';
 
 export type DecodeOutcome =
   /** Readable: `notes` say what was converted (for the run's warnings). */
-  | { kind: 'text'; text: string; encoding: TextEncoding; legacy: LegacyEncoding | null; notes: string[] }
+  | { kind: 'text'; text: string; encoding: TextEncoding | 'windows-1258'; legacy: LegacyEncoding | null; notes: string[] }
   /** Not text at all (a binary file or a spreadsheet under a .csv name): the run fails. */
   | { kind: 'binary'; reason: string }
-  /** 8-bit text in no encoding we can recognise with confidence: the file is quarantined. */
+  /** 8-bit text in no encoding we can recognise with confidence, or whose Vietnamese letters were lost at export:
+   * the night fails on it (or, with --partial, the file is quarantined). */
   | { kind: 'unsure'; reason: string };
+
+/** How to save an export so it reads right (the message of every file refused for its encoding). */
+export const RESAVE_ADVICE = 'hãy mở tệp gốc trong Excel và lưu lại bằng "CSV UTF-8 (Comma delimited)" (hoặc gửi tệp .xlsx)';
 
 const ENCODING_LABELS: Readonly<Record<TextEncoding, string>> = {
   'utf-8': 'UTF-8',
@@ -66,6 +71,14 @@ export function decodeExport(file: string, bytes: Uint8Array): DecodeOutcome {
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') {
     notes.push(`${file}: đọc theo bảng mã ${ENCODING_LABELS[decoded.encoding]} (Unicode text của Excel)`);
   }
+  if (decoded.encoding === 'windows-1252') {
+    // Excel's "CSV (Comma delimited)" on a Vietnamese-locale Windows: base letters and combining tone marks
+    const w1258 = readsAsWindows1258(bytes);
+    if (isSureWindows1258(w1258)) {
+      notes.push(`${file}: đọc theo bảng mã Windows-1258 (CSV của Excel trên Windows tiếng Việt), đã chuyển sang Unicode dựng sẵn (NFC)`);
+      return lettersKept(file, { kind: 'text', text: decodeWindows1258(bytes), encoding: 'windows-1258', legacy: null, notes });
+    }
+  }
   const legacy = detectLegacy(detectionSample(decoded.text));
   if (legacy !== null) {
     notes.push(
@@ -75,14 +88,29 @@ export function decodeExport(file: string, bytes: Uint8Array): DecodeOutcome {
     return { kind: 'text', text: convertLegacy(decoded.text, legacy.encoding), encoding: decoded.encoding, legacy: legacy.encoding, notes };
   }
   if (decoded.encoding === 'windows-1252') {
+    const lost = lostLetters(decoded.text);
+    if (lost.length > 0) return lettersKept(file, { kind: 'text', text: decoded.text, encoding: decoded.encoding, legacy: null, notes });
     return {
       kind: 'unsure',
       reason:
-        'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã TCVN3 hay VNI — ' +
-        'hãy lưu lại tệp theo Unicode UTF-8 (TCVN 6909:2001)',
+        'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã Windows-1258, TCVN3 hay VNI — ' +
+        `${RESAVE_ADVICE}, theo Unicode TCVN 6909:2001`,
     };
   }
-  return { kind: 'text', text: decoded.text, encoding: decoded.encoding, legacy: null, notes };
+  return lettersKept(file, { kind: 'text', text: decoded.text, encoding: decoded.encoding, legacy: null, notes });
+}
+
+/** A readable file, unless its Vietnamese letters became "?" at export (then refused: the bytes no longer hold them). */
+function lettersKept(file: string, outcome: DecodeOutcome & { kind: 'text' }): DecodeOutcome {
+  const lost = lostLetters(outcome.text.length > 2_000_000 ? outcome.text.slice(0, 2_000_000) : outcome.text);
+  if (lost.length === 0) return outcome;
+  const shown = lost.slice(0, 3).map((w) => `"${w}"`).join(', ');
+  return {
+    kind: 'unsure',
+    reason:
+      `các chữ tiếng Việt đã bị thay bằng dấu "?" khi xuất tệp (ví dụ ${shown}): máy xuất tệp không dùng bảng mã tiếng ` +
+      `Việt nên các chữ đó đã mất, không khôi phục được — ${RESAVE_ADVICE}`,
+  };
 }
 
 /**

@@ -101,8 +101,26 @@ describe('ingest command (SPEC §2)', () => {
     const r = await cli('--exports', join(FIXTURES, 'bad-input', 'corrupt', '2026-11-20'), '--db', db, '--json');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Lỗi: không đọc được tệp .*corrupt\/2026-11-20\/agencies\.csv: tệp chứa byte 0/);
+    expect(r.stderr).toMatch(/^Lỗi: không đọc được tệp .*corrupt\/2026-11-20\/agencies\.csv: tệp có dạng bảng tính Excel/);
     expect(sha256File(db)).toBe(before);
+  });
+
+  it.each([
+    ['question-marks', 'mailboxes.csv', /các chữ tiếng Việt đã bị thay bằng dấu "\?"/, { agencies: 4 }],
+    ['windows-1258', null, null, { agencies: 4, mailboxes: 6 }],
+  ] as const)('%s: exit code and message', async (name, file, message, loaded) => {
+    const night = join(FIXTURES, 'bad-input', name, '2026-11-20');
+    const strict = await cli('--exports', night, '--db', join(tempDir(), 'w.duckdb'), '--json');
+    if (file === null) {
+      expect(strict.code).toBe(0);
+      expect(JSON.parse(strict.stdout).rows_loaded).toEqual(loaded);
+      return;
+    }
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(new RegExp(`^Lỗi: không đọc được tệp .*${file.replace('.', '\\.')}: ${message!.source}`));
+    const partial = await cli('--exports', night, '--db', join(tempDir(), 'w.duckdb'), '--json', '--partial');
+    expect(partial.code).toBe(0);
+    expect(JSON.parse(partial.stdout).rows_loaded).toEqual(loaded);
   });
 
   it('a file in no encoding it can be sure of fails the night (exit 1); --partial loads the rest and lists the gap', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decodeExport, legacyCellFixer } from '../../src/inputs/decodeExport.ts';
 import { encodeLegacy, encodeWindows1252 } from '../../src/text/legacyEncoding.ts';
@@ -48,7 +49,9 @@ describe('decodeExport (SPEC §3.6)', () => {
     const latin1 = encodeWindows1252('id,summary\nSC-1,Café crème déjà vu, naïve façade\n');
     expect(decodeExport('incidents.csv', latin1)).toEqual({
       kind: 'unsure',
-      reason: 'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã TCVN3 hay VNI — hãy lưu lại tệp theo Unicode UTF-8 (TCVN 6909:2001)',
+      reason:
+        'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã Windows-1258, TCVN3 hay VNI — hãy mở tệp gốc trong ' +
+        'Excel và lưu lại bằng "CSV UTF-8 (Comma delimited)" (hoặc gửi tệp .xlsx), theo Unicode TCVN 6909:2001',
     });
   });
 });
@@ -61,5 +64,39 @@ describe('legacyCellFixer: cells of a mixed file', () => {
     expect(fix(encodeLegacy('Nguyễn Văn An', 'vni')).normalize('NFC')).toBe('Nguyễn Văn An');
     expect(fix('dcnguyen@soctrang.gov.vn')).toBe('dcnguyen@soctrang.gov.vn');
     expect(converted.get('vni')).toBe(2);
+  });
+});
+
+describe('Windows-1258 and letters lost to "?" (Excel CSV on Windows)', () => {
+  const NAMES = 'display_name,department\nNguyễn Thị Hằng,Phòng Chuyển đổi số\nĐặng Văn Ơn,Văn phòng Sở\nThạch Sô Phal,Phòng Văn hóa và Thông tin\n';
+  /** glibc's iconv, an implementation of CP1258 this project did not write (base letters + combining tone marks). */
+  const iconv = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: NAMES });
+  const haveIconv = iconv.status === 0;
+
+  it.skipIf(!haveIconv)('reads bytes iconv wrote in CP1258 as the same text, composed (NFC)', () => {
+    const bytes = new Uint8Array(iconv.stdout);
+    expect(bytes.some((b) => b === 0xf2 || b === 0xd2 || b === 0xec)).toBe(true); // combining tone marks, as Windows writes them
+    const out = decodeExport('mailboxes.csv', bytes);
+    expect(out).toMatchObject({ kind: 'text', text: NAMES, encoding: 'windows-1258', legacy: null });
+    expect((out as { notes: string[] }).notes[0]).toContain('Windows-1258');
+  });
+
+  it.each(['tcvn3', 'vni'] as const)('does not take %s bytes for Windows-1258', (enc) => {
+    const out = decodeExport('mailboxes.csv', encodeWindows1252(encodeLegacy(NAMES, enc)));
+    expect(out).toMatchObject({ kind: 'text', text: NAMES, legacy: enc });
+  });
+
+  it('refuses text whose Vietnamese letters became "?", naming some, and says how to re-save', () => {
+    const lost = 'display_name\nNguy?n Th? H?ng\nD??ng Ch? Nguy?n\nTr?n V?n An\n';
+    for (const bytes of [new TextEncoder().encode(lost), encodeWindows1252(lost.replace('Tr?n', 'Trân'))]) {
+      const out = decodeExport('mailboxes.csv', bytes);
+      expect(out.kind).toBe('unsure');
+      expect((out as { reason: string }).reason).toMatch(/^các chữ tiếng Việt đã bị thay bằng dấu "\?" khi xuất tệp \(ví dụ "Nguy\?n", "H\?ng", "D\?\?ng"\).*"CSV UTF-8 \(Comma delimited\)"/);
+    }
+  });
+
+  it('leaves questions and web addresses alone', () => {
+    const text = 'id,note\nYC-1,Có cần cấp gấp không?\nYC-2,xem https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=1.001 và ?id=3?x=y\nYC-3,Ai duyệt? Khi nào?\n';
+    expect(decodeExport('requests.csv', new TextEncoder().encode(text))).toMatchObject({ kind: 'text', text });
   });
 });

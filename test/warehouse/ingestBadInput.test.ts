@@ -119,11 +119,45 @@ describe('bad input never stops a good night (SPEC §3.6)', () => {
         line: null,
         column_name: null,
         reason:
-          'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã TCVN3 hay VNI — hãy lưu lại tệp theo Unicode UTF-8 ' +
-          '(TCVN 6909:2001) — không nạp dòng nào của tệp',
+          'tệp không phải Unicode (UTF-8/UTF-16) và không nhận ra chắc chắn bảng mã Windows-1258, TCVN3 hay VNI — hãy mở tệp gốc ' +
+          'trong Excel và lưu lại bằng "CSV UTF-8 (Comma delimited)" (hoặc gửi tệp .xlsx), theo Unicode TCVN 6909:2001 — không nạp dòng nào của tệp',
       },
     ]);
     expect(c.result.rowsLoaded).toEqual({ agencies: 3, logins: 1, incidents: 0 });
+  });
+
+  it('Excel "CSV (Comma delimited)" from a Vietnamese Windows (Windows-1258, saved by LibreOffice Calc): every row, names as the UTF-8 original (NFC)', async () => {
+    const c = await ingestCase('windows-1258');
+    expect(c.quarantine).toEqual([]);
+    expect(c.result.gaps).toEqual([]);
+    expect(c.result.warnings).toEqual([
+      'agencies.csv: đọc theo bảng mã Windows-1258 (CSV của Excel trên Windows tiếng Việt), đã chuyển sang Unicode dựng sẵn (NFC)',
+      'mailboxes.csv: đọc theo bảng mã Windows-1258 (CSV của Excel trên Windows tiếng Việt), đã chuyển sang Unicode dựng sẵn (NFC)',
+    ]);
+    const original = join(tempDir(), 'w.duckdb');
+    await ingestNight(findNights(join(FIXTURES, 'nights', '2026-11-20'))[0]!, original);
+    for (const sql of [
+      'SELECT code, name, abbr, address FROM agencies ORDER BY code',
+      'SELECT address, display_name, department, title, phone FROM mailboxes ORDER BY address',
+    ]) {
+      const rows = await query<Record<string, string | null>>(c.db, sql);
+      expect(rows.length).toBeGreaterThan(3);
+      expect(rows).toEqual(await query(original, sql));
+      for (const row of rows) for (const v of Object.values(row)) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));
+    }
+  });
+
+  it('Vietnamese letters turned into "?" at export (Windows-1252, saved by LibreOffice Calc) fail the night, saying how to re-save', async () => {
+    const [night] = findNights(join(FIXTURES, 'bad-input', 'question-marks', '2026-11-20'));
+    const db = join(tempDir(), 'w.duckdb');
+    await expect(ingestNight(night!, db)).rejects.toThrow(
+      /^không đọc được tệp .*question-marks\/2026-11-20\/mailboxes\.csv: các chữ tiếng Việt đã bị thay bằng dấu "\?" khi xuất tệp \(ví dụ "Truy\?n", "D\?\?ng", "Nguy\?n"\).*lưu lại bằng "CSV UTF-8 \(Comma delimited\)".*Đêm 2026-11-20 không được nạp, kho dữ liệu giữ nguyên/,
+    );
+    expect(existsSync(db)).toBe(false);
+    const c = await ingestCase('question-marks', { partial: true });
+    expect(c.result.rowsLoaded).toEqual({ agencies: 4 });
+    expect(c.result.gaps.map((g) => g.file)).toEqual(['mailboxes.csv']);
+    expect(c.quarantine).toEqual([{ file: 'mailboxes.csv', line: null, column_name: null, reason: expect.stringMatching(/^các chữ tiếng Việt đã bị thay bằng dấu "\?"/) }]);
   });
 
   it('dd/mm/yyyy dates (with and without time) load; an impossible date is quarantined at its cell', async () => {
@@ -237,7 +271,9 @@ describe('bad input never stops a good night (SPEC §3.6)', () => {
     const [bad] = findNights(join(FIXTURES, 'bad-input', 'corrupt', '2026-11-20'));
     const failure = ingestNight(bad!, db);
     await expect(failure).rejects.toThrow(RunError);
-    await expect(failure).rejects.toThrow(/^không đọc được tệp .*bad-input\/corrupt\/2026-11-20\/agencies\.csv: tệp chứa byte 0.*Đêm 2026-11-20 không được nạp/);
+    await expect(failure).rejects.toThrow(
+      /^không đọc được tệp .*bad-input\/corrupt\/2026-11-20\/agencies\.csv: tệp có dạng bảng tính Excel \(\.xlsx\) nhưng bị hỏng hoặc không trọn vẹn, không mở được \(.*\).*Đêm 2026-11-20 không được nạp/,
+    );
     expect(sha256File(db)).toBe(before);
   });
 });

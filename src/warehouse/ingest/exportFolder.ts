@@ -33,6 +33,12 @@ const FIXED_NAMES: Readonly<Record<string, FileRole>> = {
   'requests.csv': 'requests',
   'incidents.csv': 'incidents',
   'messages.csv': 'maillog',
+  // the same tables as an office keeps them (SPEC §3)
+  'agencies.xlsx': 'agencies',
+  'mailboxes.xlsx': 'mailboxes',
+  'logins.xlsx': 'logins',
+  'requests.xlsx': 'requests',
+  'incidents.xlsx': 'incidents',
 };
 
 /** `maillog`, `maillog.1`, `maillog-20261120.gz`, `mail.log`, `mail.log.2.gz` (SPEC §3.3). */
@@ -70,7 +76,7 @@ function night(dir: string): ExportNight {
   if (!files.some((f) => f.role !== null)) {
     throw new RunError(
       `thư mục ${dir} không có tệp xuất nào (agencies.csv, mailboxes.csv hoặc zimbra-accounts.txt, quota.txt, ` +
-        'logins.csv, requests.csv, incidents.csv, maillog, messages.csv)',
+        'logins.csv, requests.csv, incidents.csv, maillog, messages.csv; các bảng cũng có thể là .xlsx)',
     );
   }
   return { dir, date: basename(dir), files };

@@ -57,6 +57,13 @@ function byRole(files: readonly ExportFile[], role: FileRole): ExportFile[] {
   return files.filter((f) => f.role === role);
 }
 
+/** The night's file of a table kind: the CSV when an office also sent the workbook (said in a warning). */
+function tableFile(ctx: IngestContext, files: readonly ExportFile[], role: FileRole): ExportFile | undefined {
+  const all = byRole(files, role);
+  if (all.length > 1) ctx.warn(`có cả ${all.map((f) => f.name).join(' và ')} — dùng ${all[0]!.name}, bỏ qua tệp còn lại`);
+  return all[0];
+}
+
 async function previousRun(conn: DuckDBConnection, night: string): Promise<{ run_id: number; fingerprint: string } | null> {
   const rows = await queryRows<{ run_id: number; fingerprint: string }>(
     conn,
@@ -84,16 +91,16 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   const loaded: LoadedCounts = {};
   const files = night.files;
   for (const f of files.filter((f) => f.role === null)) ctx.warn(`tệp lạ ${f.name} — không phải tệp xuất đã biết, bỏ qua`);
-  const [agencies] = byRole(files, 'agencies');
+  const agencies = tableFile(ctx, files, 'agencies');
   if (agencies) loaded.agencies = await loadAgencies(ctx, agencies);
   const catalogue = await agencyCatalogue(ctx.conn, ctx.exportDate);
 
-  const [csvRegistry] = byRole(files, 'mailboxes');
+  const csvRegistry = tableFile(ctx, files, 'mailboxes');
   const [zimbra] = byRole(files, 'zimbra');
   if (csvRegistry && zimbra) ctx.warn(`có cả ${csvRegistry.name} và ${zimbra.name} — dùng ${csvRegistry.name}, bỏ qua ${zimbra.name}`);
   const registryFile = csvRegistry ?? zimbra;
   let registry: Registry | null = null;
-  if (registryFile) registry = readRegistry(ctx, registryFile, catalogue);
+  if (registryFile) registry = await readRegistry(ctx, registryFile, catalogue);
   const [quotaFile] = byRole(files, 'quota');
   const quota = quotaFile ? readQuota(ctx, quotaFile) : null;
   if (registry) {
@@ -102,11 +109,11 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   } else if (quotaFile && quota) {
     loaded.quota = await loadQuotaOnly(ctx, quotaFile.name, quota);
   }
-  const [logins] = byRole(files, 'logins');
+  const logins = tableFile(ctx, files, 'logins');
   if (logins) loaded.logins = await loadLogins(ctx, logins);
-  const [requests] = byRole(files, 'requests');
+  const requests = tableFile(ctx, files, 'requests');
   if (requests) loaded.requests = await loadRequests(ctx, requests, catalogue);
-  const [incidents] = byRole(files, 'incidents');
+  const incidents = tableFile(ctx, files, 'incidents');
   if (incidents) loaded.incidents = await loadIncidents(ctx, incidents);
   if (maillog) Object.assign(loaded, await loadStartedMaillog(ctx, maillog));
 

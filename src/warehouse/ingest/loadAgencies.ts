@@ -11,7 +11,7 @@ import type { IngestContext } from '../ingestContext.ts';
 import { queryRows } from '../open.ts';
 import { planAgencyVersions, type AgencyVersion } from './agencyVersions.ts';
 import type { ExportFile } from './exportFolder.ts';
-import { readCsvInput } from './readInput.ts';
+import { readTableInput } from './readInput.ts';
 import { dropStaging, stageRows } from './staging.ts';
 
 const VERSION_COLUMNS = {
@@ -33,7 +33,7 @@ const VERSION_COLUMNS = {
 
 /** Loads tonight's agency catalogue; returns the number of catalogue rows accepted. */
 export async function loadAgencies(ctx: IngestContext, file: ExportFile): Promise<number> {
-  const table = readCsvInput(ctx, file, agenciesSpec);
+  const table = await readTableInput(ctx, file, agenciesSpec);
   if (table === null || table.rows.length === 0) return 0;
   const stored = await queryRows<AgencyVersion>(
     ctx.conn,

@@ -10,12 +10,12 @@ import { requestsSpec } from '../../inputs/requests.ts';
 import type { IngestContext } from '../ingestContext.ts';
 import type { ExportFile } from './exportFolder.ts';
 import type { AgencyCatalogue } from './loadAgencies.ts';
-import { readCsvInput } from './readInput.ts';
+import { readTableInput } from './readInput.ts';
 import { dropStaging, stageRows } from './staging.ts';
 
 /** Loads `logins.csv`; returns the number of rows accepted (logins already stored are not duplicated). */
 export async function loadLogins(ctx: IngestContext, file: ExportFile): Promise<number> {
-  const table = readCsvInput(ctx, file, loginsSpec);
+  const table = await readTableInput(ctx, file, loginsSpec);
   if (table === null) return 0;
   const columns = { time: 'VARCHAR', address: 'VARCHAR', protocol: 'VARCHAR', client_ip: 'VARCHAR' } as const;
   await stageRows(ctx.conn, 'stg_logins', columns, table.rows, ({ row: r }) => [r.time, r.address, r.protocol, r.client_ip]);
@@ -49,7 +49,7 @@ async function upsertById(conn: DuckDBConnection, table: 'requests' | 'incidents
 
 /** Loads `requests.csv`; a request from an agency not in the catalogue is quarantined. Returns rows accepted. */
 export async function loadRequests(ctx: IngestContext, file: ExportFile, catalogue: AgencyCatalogue): Promise<number> {
-  const table = readCsvInput(ctx, file, requestsSpec);
+  const table = await readTableInput(ctx, file, requestsSpec);
   if (table === null) return 0;
   let rows = table.rows;
   if (catalogue.available) {
@@ -83,7 +83,7 @@ export async function loadRequests(ctx: IngestContext, file: ExportFile, catalog
 
 /** Loads `incidents.csv`; returns rows accepted. */
 export async function loadIncidents(ctx: IngestContext, file: ExportFile): Promise<number> {
-  const table = readCsvInput(ctx, file, incidentsSpec);
+  const table = await readTableInput(ctx, file, incidentsSpec);
   if (table === null) return 0;
   const columns = {
     id: 'VARCHAR', occurred_at: 'VARCHAR', reported_at: 'VARCHAR', kind: 'VARCHAR', severity: 'VARCHAR', summary: 'VARCHAR',

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { RunError } from '../../cli/command.ts';
 import { decodeExport, legacyCellFixer } from '../../inputs/decodeExport.ts';
-import { parseTable } from '../../inputs/readTable.ts';
+import { parseTable, type ParsedTable } from '../../inputs/readTable.ts';
+import { looksLikeWorkbook, readWorkbookTable, WorkbookError } from '../../inputs/readWorkbook.ts';
 import type { InputSpec } from '../../inputs/spec.ts';
 import { validateTable, type ValidatedTable } from '../../inputs/validateTable.ts';
 import { LEGACY_ENCODING_LABELS } from '../../text/legacyEncoding.ts';
@@ -17,12 +18,18 @@ import type { ExportFile } from './exportFolder.ts';
 /** Reads and decodes a file; null when it could not be decoded (a gap of a `--partial` night). Throws RunError when
  * unreadable in a strict night. */
 export function readExportText(ctx: IngestContext, file: ExportFile): string | null {
-  let bytes: Uint8Array;
+  return decodedText(ctx, file, readBytes(file));
+}
+
+function readBytes(file: ExportFile): Uint8Array {
   try {
-    bytes = readFileSync(file.path);
+    return readFileSync(file.path);
   } catch (err) {
     throw new RunError(`không đọc được tệp ${file.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+}
+
+function decodedText(ctx: IngestContext, file: ExportFile, bytes: Uint8Array): string | null {
   const decoded = decodeExport(file.name, bytes);
   if (decoded.kind !== 'text') {
     ctx.unreadable({ file: file.name, reason: decoded.reason });
@@ -34,14 +41,13 @@ export function readExportText(ctx: IngestContext, file: ExportFile): string | n
 }
 
 /**
- * Reads, parses and validates a CSV input of kind `spec`. Rejected rows go to quarantine, header problems and
+ * Reads, parses and validates a table input of kind `spec`: a CSV in any encoding readExportText takes, or an Excel
+ * workbook (`.xlsx`, or a workbook saved under a `.csv` name). Rejected rows go to quarantine, header problems and
  * per-cell legacy conversions to warnings. Returns null when nothing of the file could be loaded.
  */
-export function readCsvInput<Row>(ctx: IngestContext, file: ExportFile, spec: InputSpec<Row>): ValidatedTable<Row> | null {
-  const text = readExportText(ctx, file);
-  if (text === null) return null;
-  ctx.progress(`${file.name}: đang đọc`);
-  const table = parseTable(text);
+export async function readTableInput<Row>(ctx: IngestContext, file: ExportFile, spec: InputSpec<Row>): Promise<ValidatedTable<Row> | null> {
+  const table = await readTable(ctx, file, spec);
+  if (table === null) return null;
   const legacy = legacyCellFixer();
   const result = validateTable(file.name, table, spec, {
     fixCell: legacy.fix,
@@ -54,4 +60,26 @@ export function readCsvInput<Row>(ctx: IngestContext, file: ExportFile, spec: In
   for (const warning of result.warnings) ctx.warn(warning);
   for (const rejected of result.rejected) ctx.quarantine(rejected);
   return result.readable ? result : null;
+}
+
+/** The file's rows before validation, from a workbook or from CSV text; null when it could not be read. */
+async function readTable<Row>(ctx: IngestContext, file: ExportFile, spec: InputSpec<Row>): Promise<ParsedTable | null> {
+  const bytes = readBytes(file);
+  const workbook = /\.xlsx$/i.test(file.name);
+  if (workbook || looksLikeWorkbook(bytes)) {
+    if (!workbook) ctx.warn(`${file.name}: tệp là bảng tính Excel (.xlsx) mang tên .csv — đã đọc như bảng tính`);
+    ctx.progress(`${file.name}: đang đọc bảng tính`);
+    try {
+      return await readWorkbookTable(bytes, spec.columns);
+    } catch (err) {
+      if (!(err instanceof WorkbookError)) throw err;
+      ctx.unreadable({ file: file.name, reason: `${err.message} — hãy mở lại tệp trong Excel và lưu dạng .xlsx hoặc "CSV UTF-8"` });
+      ctx.quarantine({ file: file.name, line: null, column: null, raw: null, reason: `${err.message} — không nạp dòng nào của tệp` });
+      return null;
+    }
+  }
+  const text = decodedText(ctx, file, bytes);
+  if (text === null) return null;
+  ctx.progress(`${file.name}: đang đọc`);
+  return parseTable(text);
 }

@@ -10,7 +10,7 @@ import { zimbraMailboxes } from '../../inputs/zimbraMailboxes.ts';
 import type { IngestContext } from '../ingestContext.ts';
 import type { ExportFile } from './exportFolder.ts';
 import type { AgencyCatalogue } from './loadAgencies.ts';
-import { readCsvInput, readExportText } from './readInput.ts';
+import { readTableInput, readExportText } from './readInput.ts';
 
 export interface Registry {
   /** The file the rows came from (stored as mailboxes.source). */
@@ -35,12 +35,12 @@ function checkAgencies(
 }
 
 /** Reads the registry file (CSV or Zimbra dump); null when there is none or nothing of it could be read. */
-export function readRegistry(ctx: IngestContext, file: ExportFile, catalogue: AgencyCatalogue): Registry | null {
+export async function readRegistry(ctx: IngestContext, file: ExportFile, catalogue: AgencyCatalogue): Promise<Registry | null> {
   if (!catalogue.available) {
     ctx.warn(`${file.name}: kho chưa có danh mục cơ quan (agencies.csv) — chưa kiểm tra được mã cơ quan của hộp thư`);
   }
   if (file.role === 'mailboxes') {
-    const table = readCsvInput(ctx, file, mailboxesSpec);
+    const table = await readTableInput(ctx, file, mailboxesSpec);
     if (table === null) return null;
     return { source: file.name, rows: checkAgencies(ctx, table.rows, catalogue, table.reject), addresses: table.identities };
   }

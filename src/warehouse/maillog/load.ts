@@ -66,7 +66,7 @@ export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): P
   const events: EventSource[] = [];
   for (const path of job.csv) {
     const name = nameInNight(job.exportDir, path);
-    const read = readMessagesCsvEvents(ctx, path, name);
+    const read = await readMessagesCsvEvents(ctx, path, name);
     if (read) events.push({ kind: 'events', name, events: read });
   }
   if (job.parse.sources.length + events.length === 0) return {};
