@@ -109,6 +109,8 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   } else if (quotaFile && quota) {
     loaded.quota = await loadQuotaOnly(ctx, quotaFile.name, quota);
   }
+  // the night's profile, decided before anything reads it (the mail log's retention and province domains)
+  const policy = await recordPolicy(ctx, options.profile, registry ? registry.rows.map((r) => r.row.address) : []);
   const logins = tableFile(ctx, files, 'logins');
   if (logins) loaded.logins = await loadLogins(ctx, logins);
   const requests = tableFile(ctx, files, 'requests');
@@ -116,8 +118,6 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   const incidents = tableFile(ctx, files, 'incidents');
   if (incidents) loaded.incidents = await loadIncidents(ctx, incidents);
   if (maillog) Object.assign(loaded, await loadStartedMaillog(ctx, maillog));
-
-  const policy = await recordPolicy(ctx, options.profile, registry ? registry.rows.map((r) => r.row.address) : []);
   return { loaded, policy };
 }
 
