@@ -114,7 +114,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function addDepartments(b: Builder, parent: Unit, names: readonly string[], fullName: (short: string) => string, local: boolean, template: OrgTemplate): void {
   names.forEach((short, i) => {
-    const abbr = abbreviateOrgName(short, local ? b.province.naming.localDepartment : {});
+    const abbr = abbreviateOrgName(short, local ? b.province.naming.localDepartment : b.province.naming.department);
     const dept = makeUnit(b, { code: `${parent.code}.P${pad(i + 1)}`, name: fullName(short), shortName: short, kind: 'phong-ban', role: 'department', abbr, parent, leaders: departmentLeaders(short) });
     dept.mailboxTemplate = { template, parts: { dept: abbr, abbr: parent.abbr } };
     parent.departments.push(dept);
@@ -123,7 +123,7 @@ function addDepartments(b: Builder, parent: Unit, names: readonly string[], full
 
 function addUnits(b: Builder, parent: Unit, specs: readonly UnitSpec[], fullName: (name: string) => string, local: boolean, template: OrgTemplate): void {
   specs.forEach((spec, i) => {
-    const abbr = abbreviateOrgName(spec.name, local ? b.province.naming.localDepartment : {});
+    const abbr = abbreviateOrgName(spec.name, local ? b.province.naming.localDepartment : b.province.naming.department);
     const unit = makeUnit(b, { code: `${parent.code}.U${pad(i + 1)}`, name: fullName(spec.name), shortName: spec.name, kind: 'dvsn', role: 'unit', abbr, parent, leaders: spec.leaders });
     unit.baseStaff = staffOf(b.rng.fork(unit.code), spec.staff);
     unit.mailboxTemplate = { template, parts: { dept: abbr, abbr: parent.abbr } };

@@ -16,6 +16,8 @@ export interface NamingConvention {
   commune: AbbreviateOptions;
   /** Phòng and units of a district or commune. */
   localDepartment: AbbreviateOptions;
+  /** Phòng and units of a provincial body. */
+  department: AbbreviateOptions;
 }
 
 export interface ProvinceSpec {
@@ -67,8 +69,14 @@ export function provinceFor(id: PolicyId): ProvinceSpec {
         ...SOCTRANG_COMMON,
         bodies: SOCTRANG_BODIES,
         mergers: [SOCTRANG_TTTT_MERGER],
-        // 002 Điều 3 khoản 2: myxuyen, xathanhphu.myxuyen, pvhtt.myxuyen.
-        naming: { district: { typeWord: 'omit', rest: 'whole' }, commune: { rest: 'whole' }, localDepartment: { typeWord: 'initials' } },
+        // 002 Điều 3 khoản 2: myxuyen, xathanhphu.myxuyen, pvhtt.myxuyen; khoản 1 phongcds.sotttt; Điều 11 khoản 4
+        // ttcns.sotttt (Trung tâm Công nghệ số).
+        naming: {
+          district: { typeWord: 'omit', rest: 'whole' },
+          commune: { rest: 'whole' },
+          localDepartment: { typeWord: 'initials' },
+          department: { typeWord: 'short' },
+        },
       };
     case 'soctrang-2014':
       return {
@@ -77,7 +85,7 @@ export function provinceFor(id: PolicyId): ProvinceSpec {
         bodies: [...SOCTRANG_BODIES.slice(0, 13), SOCTRANG_TTTT, ...SOCTRANG_BODIES.slice(13)],
         mergers: [],
         // 003 Điều 3 khoản 1 điểm a–b: huyenmx, xatp.huyenmx, phongvhtt.huyenmx.
-        naming: { district: {}, commune: {}, localDepartment: {} },
+        naming: { district: {}, commune: {}, localDepartment: {}, department: {} },
       };
     case 'sonla-2025':
       return {
@@ -89,7 +97,7 @@ export function provinceFor(id: PolicyId): ProvinceSpec {
         districts: [],
         communes: SONLA_COMMUNES,
         // 004 Điều 5 khoản 1 điểm b–c: <tên xã, phường> in full; phòng abbreviated.
-        naming: { district: {}, commune: { typeWord: 'omit', rest: 'whole' }, localDepartment: {} },
+        naming: { district: {}, commune: { typeWord: 'omit', rest: 'whole' }, localDepartment: {}, department: {} },
         areaCode: '0212',
         cccdProvince: '014',
         cccdOthers: ['011', '012', '015', '017', '025', '001', '036'],

@@ -20,6 +20,14 @@ describe('buildAgencyTree', () => {
     expect(tree.units.find((u) => u.name === 'Phòng Văn hóa và Thông tin huyện Mỹ Xuyên')?.abbr).toBe('pvhtt');
   });
 
+  it('abbreviates the centre as the 2024 texts do: ttcns.sotttt (002 Điều 11 khoản 4), not trungtamcns', () => {
+    const tree = buildAgencyTree(provinceFor('soctrang-2024'), 3000, new Rng('t'));
+    const centre = tree.units.find((u) => u.shortName === 'Trung tâm Công nghệ số')!;
+    expect(centre.abbr).toBe('ttcns');
+    expect(centre.mailboxTemplate).toEqual({ template: 'department', parts: { dept: 'ttcns', abbr: 'sotttt' } });
+    expect(tree.units.find((u) => u.name === 'Văn phòng - Sở Nội vụ')?.abbr).toBe('vanphong');
+  });
+
   it('uses the 2014 abbreviations under soctrang-2014 (003 Điều 3 khoản 1: huyenmx, xatp)', () => {
     const tree = buildAgencyTree(provinceFor('soctrang-2014'), 3000, new Rng('t'));
     expect(tree.units.find((u) => u.name === 'UBND huyện Mỹ Xuyên')?.abbr).toBe('huyenmx');

@@ -72,6 +72,15 @@ describe.each([
   { name: 'Phòng Văn hóa - Thông tin', options: { typeWord: 'initials' }, abbr: 'pvhtt' },
   { name: 'UBND Huyện Mỹ Xuyên', options: { typeWord: 'omit', rest: 'whole' }, abbr: 'myxuyen' },
   { name: 'UBND Xã Thạnh phú', options: { rest: 'whole' }, abbr: 'xathanhphu' },
+  // 002 Điều 11 khoản 4 and 001 Điều 12 khoản 4: "Trung tâm Công nghệ số … ttcns.sotttt@soctrang.gov.vn". The 2024
+  // texts write a one-word type word whole (sotttt, phongcds) and Trung tâm by its initials; 003 Điều 3 khoản 1
+  // điểm a writes the type word in full, the default.
+  { name: 'Trung tâm Công nghệ số', options: { typeWord: 'short' }, abbr: 'ttcns' },
+  { name: 'Trung tâm Công nghệ số', options: {}, abbr: 'trungtamcns' },
+  { name: 'Phòng Chuyển đổi số', options: { typeWord: 'short' }, abbr: 'phongcds' },
+  { name: 'Sở Thông tin và Truyền thông', options: { typeWord: 'short' }, abbr: 'sotttt' },
+  { name: 'Văn phòng', options: { typeWord: 'short' }, abbr: 'vanphong' },
+  { name: 'Chi cục Thủy lợi', options: { typeWord: 'short' }, abbr: 'cctl' },
   // 004 Điều 5 khoản 1 điểm b: the commune's name without spaces or accents.
   { name: 'Xã Mường Bú', options: { typeWord: 'omit', rest: 'whole' }, abbr: 'muongbu' },
 ] as const)('abbreviateOrgName($name, $options)', ({ name, options, abbr }) => {

@@ -12,6 +12,15 @@ import { AddressError } from './name.ts';
  * (001/002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1).
  */
 export type OrgTemplate = 'agency' | 'department' | 'locality' | 'subLocality' | 'localityDepartment';
+/** Vietnamese name of each template, for messages. */
+export const ORG_TEMPLATE_LABEL: Record<OrgTemplate, string> = {
+  agency: 'hộp thư cơ quan',
+  department: 'hộp thư phòng ban, đơn vị thuộc cơ quan',
+  locality: 'hộp thư địa phương',
+  subLocality: 'hộp thư đơn vị thuộc địa phương',
+  localityDepartment: 'hộp thư phòng ban thuộc địa phương',
+};
+
 export const ORG_TEMPLATES: readonly OrgTemplate[] = [
   'agency',
   'department',
@@ -45,9 +54,12 @@ const TYPE_WORDS = [
 const STOP_WORDS = new Set(['va']);
 
 export interface AbbreviateOptions {
-  /** The type word ("Sở", "Phòng", "huyện"): whole (003 Điều 3 khoản 1 điểm a, default), its initials (002's
-   * "pvhtt"), or left out (002 Điều 3 khoản 2: UBND huyện Mỹ Xuyên → myxuyen). */
-  typeWord?: 'whole' | 'initials' | 'omit';
+  /** The type word ("Sở", "Phòng", "huyện", "Trung tâm"): whole (003 Điều 3 khoản 1 điểm a, default), its initials
+   * (002's "pvhtt"), left out (002 Điều 3 khoản 2: UBND huyện Mỹ Xuyên → myxuyen), or `short`: a one-word type word
+   * whole and a longer one by its initials when a name follows it, as the 2024 texts write them (phongcds, sotttt;
+   * Trung tâm Công nghệ số → ttcns, 002 Điều 11 khoản 4, 001 Điều 12 khoản 4), whole when it is the whole name
+   * (Văn phòng → vanphong). */
+  typeWord?: 'whole' | 'initials' | 'omit' | 'short';
   /** The rest of the name: initials (default; sotttt, huyenmx) or spelled out in full (xathanhphu, myxuyen). */
   rest?: 'initials' | 'whole';
 }
@@ -91,9 +103,9 @@ export function abbreviateOrgName(name: string, options: AbbreviateOptions = {})
   const words = orgWords(coreName(name));
   const folded = words.map((w) => foldVietnamese(w));
   const type = TYPE_WORDS.find((t) => t.every((w, i) => folded[i] === w)) ?? [];
-  const typePart =
-    options.typeWord === 'omit' ? '' : options.typeWord === 'initials' ? type.map((w) => w[0]).join('') : type.join('');
   const rest = words.slice(type.length);
+  const initials = options.typeWord === 'initials' || (options.typeWord === 'short' && type.length > 1 && rest.length > 0);
+  const typePart = options.typeWord === 'omit' ? '' : initials ? type.map((w) => w[0]).join('') : type.join('');
   const restPart =
     options.rest === 'whole'
       ? rest.map((w) => foldVietnamese(w)).join('')
