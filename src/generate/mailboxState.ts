@@ -58,8 +58,11 @@ function lastLoginAgeDays(usage: Usage, rng: Rng): number | null {
   }
 }
 
-/** Mailbox size that usage scales with when the profile sets no quota (Zimbra's 0 = unlimited). */
-const UNLIMITED_QUOTA_SCALE_MB = 2048;
+/**
+ * The quota the synthetic operator provisions where the profile sets no figure: sonla-2025 leaves it to the Sở
+ * (004 Điều 9 khoản 2 điểm b), whose decision the registry carries; this generated Sở decides 2 GB.
+ */
+const DECIDED_QUOTA_MB = 2048;
 
 /** Median share of the quota in use after three years, by usage pattern (organisational mailboxes: 0.34). */
 const MEDIAN_USED_SHARE: Record<Usage, number> = { daily: 0.22, weekly: 0.12, rare: 0.05, dormant: 0.01 };
@@ -116,9 +119,10 @@ export function drawInitialState(m: Mailbox, ctx: StateContext, rng: Rng): void 
   else if (!pending && lockAfterDays !== null && silentDays > lockAfterDays && rng.chance(0.7)) m.status = 'locked';
   else if (!pending && rng.chance(0.004)) m.status = 'locked';
 
-  // Quota from the profile; usage log-normal around the pattern's median, a few near or over the quota.
-  m.quotaMb = ctx.policy.quota.mailboxMb.value ?? 0;
-  const median = (m.quotaMb > 0 ? m.quotaMb : UNLIMITED_QUOTA_SCALE_MB) * (m.kind === 'co-quan' ? 0.34 : MEDIAN_USED_SHARE[m.usage]);
+  // Quota from the profile (or the operator's decision); usage log-normal around the pattern's median, a few near or
+  // over the quota.
+  m.quotaMb = ctx.policy.quota.mailboxMb.value ?? DECIDED_QUOTA_MB;
+  const median = m.quotaMb * (m.kind === 'co-quan' ? 0.34 : MEDIAN_USED_SHARE[m.usage]);
   const years = Math.max(0.05, (t0 - m.createdAt) / (365 * DAY_MS));
   const used = pending ? 0 : median * Math.min(1, years / 3) * Math.exp(rng.normal(0, m.kind === 'co-quan' ? 0.6 : 0.75));
   m.usedMb = Math.round(Math.min(used, m.quotaMb > 0 ? m.quotaMb * 1.08 : used) * 10) / 10;

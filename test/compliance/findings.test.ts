@@ -177,6 +177,18 @@ describe('external auto-forwarding (002 Điều 9 khoản 3)', () => {
     expect(fw[0]!.citation).toBe('002 Điều 9 khoản 3');
   });
 
+  // Item 4 of issue 17: 003 Điều 7 khoản 7 "không được trao đổi thông qua các hệ thống thư điện tử (Yahoo Mail,
+  // Gmail, Hotmail,...) của các tổ chức nước ngoài" — the rule flags any domain outside the province: derived.
+  it('soctrang-2014: a forward to Gmail is flagged on a derived basis, and so is one to another Vietnamese domain', async () => {
+    await f.mailbox({ address: 'v@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', forwardTo: ['v@vnpt.vn'] });
+    const hits = (await findings('soctrang-2014', '2025-03-01')).filter((x) => x.ruleId === 'forward-external');
+    expect(hits.map((x) => [x.subject, x.citation])).toEqual([
+      ['g@soctrang.gov.vn', '003 Điều 7 khoản 7 (phương pháp suy ra)'],
+      ['h@soctrang.gov.vn', '003 Điều 7 khoản 7 (phương pháp suy ra)'],
+      ['v@soctrang.gov.vn', '003 Điều 7 khoản 7 (phương pháp suy ra)'],
+    ]);
+  });
+
   it('sonla-2025 does not forbid it: no finding, and the rule is listed as not applicable', async () => {
     const result = await computeFindings(f.conn, loadPolicy('sonla-2025'), { asOf: '2025-03-01' });
     expect(result.findings.filter((x) => x.ruleId === 'forward-external')).toEqual([]);
@@ -192,17 +204,62 @@ describe('quota (002 Điều 7; warning within 10%)', () => {
       await f.activity(d, 'q@soctrang.gov.vn', null, q);
       await f.activity(d, 'r@soctrang.gov.vn', null, r);
     }
-    const at3 = (await findings('soctrang-2024', '2025-03-03')).filter((x) => x.ruleId.startsWith('quota'));
+    const fullness = (x: Finding) => x.ruleId === 'quota-over' || x.ruleId === 'quota-near';
+    const at3 = (await findings('soctrang-2024', '2025-03-03')).filter(fullness);
     expect(at3.map((x) => [x.subject, x.ruleId, x.since])).toEqual([
       ['q@soctrang.gov.vn', 'quota-near', '2025-03-03'],
       ['r@soctrang.gov.vn', 'quota-near', '2025-03-02'],
     ]);
-    const at4 = (await findings('soctrang-2024', '2025-03-04')).filter((x) => x.ruleId.startsWith('quota'));
+    const at4 = (await findings('soctrang-2024', '2025-03-04')).filter(fullness);
     expect(at4.map((x) => [x.subject, x.ruleId, x.since])).toEqual([
       ['q@soctrang.gov.vn', 'quota-over', '2025-03-04'],
       ['r@soctrang.gov.vn', 'quota-over', '2025-03-04'],
     ]);
     expect(at4[1]!.detail).toBe('Đã dùng 500 MB trên 500 MB (100%).');
+  });
+});
+
+// Item 9 of issue 17: a mailbox's own quota replaces the profile's for "full", but the regulation gives every mailbox
+// its capacity (002 Điều 7 "Mỗi hộp thư … có dung lượng lưu trữ là 02GB"; 003 Điều 8 khoản 1 "500MB").
+describe('quota provisioned below the regulation', () => {
+  beforeEach(async () => {
+    await f.mailbox({ address: 'small@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 1024, seenTo: '2025-02-01' });
+    await f.mailbox({ address: 'small@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-02-01', quotaMb: 400 });
+    await f.mailbox({ address: 'grown@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 2048, seenTo: '2025-02-10' });
+    await f.mailbox({ address: 'grown@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-02-10', quotaMb: 1000 });
+    await f.mailbox({ address: 'full@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 2048 });
+    await f.mailbox({ address: 'unlimited@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 0 });
+    await f.mailbox({ address: 'unknown@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01' });
+    await f.mailbox({ address: 'gone@soctrang.gov.vn', agency: 'SKHCN', seenFrom: '2025-01-01', quotaMb: 100, status: 'closed' });
+  });
+  const below = async (profile: PolicyId, asOf: string) =>
+    (await findings(profile, asOf)).filter((x) => x.ruleId === 'quota-below-regulation');
+
+  it('soctrang-2024 (02GB): the unbroken run below the figure, a violation citing 002 Điều 7', async () => {
+    const hits = await below('soctrang-2024', '2025-03-01');
+    expect(hits.map((x) => [x.subject, x.since])).toEqual([
+      ['grown@soctrang.gov.vn', '2025-02-10'],
+      ['small@soctrang.gov.vn', '2025-01-01'],
+    ]);
+    expect(hits[1]).toMatchObject({ severity: 'vi-pham', citation: '002 Điều 7', title: 'Dung lượng cấp cho hộp thư thấp hơn quy định' });
+    expect(hits[1]!.detail).toBe('Được cấp 400 MB, thấp hơn dung lượng quy chế quy định cho mỗi hộp thư (2.048 MB).');
+  });
+
+  it('soctrang-2014 (500MB): only the mailbox given 400 MB', async () => {
+    const hits = await below('soctrang-2014', '2025-03-01');
+    expect(hits.map((x) => [x.subject, x.citation])).toEqual([['small@soctrang.gov.vn', '003 Điều 8 khoản 1']]);
+  });
+
+  it('sonla-2025 sets no figure (the Sở decides): nothing to compare, the rule says why', async () => {
+    expect(await below('sonla-2025', '2025-03-01')).toEqual([]);
+    const na = (await computeFindings(f.conn, loadPolicy('sonla-2025'), { asOf: '2025-03-01' })).notApplicable;
+    expect(na.find((r) => r.ruleId === 'quota-below-regulation')?.reason).toMatch(/Sở Khoa học và Công nghệ quyết định dung lượng/);
+  });
+
+  it('sonla-2025 still warns on full mailboxes, against the quota each one was given (004 Điều 9 khoản 2 điểm d)', async () => {
+    await f.activity('2025-03-01', 'small@soctrang.gov.vn', null, 399);
+    const hits = (await findings('sonla-2025', '2025-03-01')).filter((x) => x.ruleId === 'quota-near');
+    expect(hits.map((x) => [x.subject, x.citation])).toEqual([['small@soctrang.gov.vn', '004 Điều 9 khoản 2 điểm d (phương pháp suy ra)']]);
   });
 });
 
@@ -239,10 +296,13 @@ describe('requests done late, in working days (across Tết and a make-up Saturd
     // Friday 24/01/2025 20:00 before Tết Ất Tỵ: 5 working days end on Friday 07/02/2025 (001 Điều 4 khoản 3).
     ['soctrang-2024', 'cap-moi-ca-nhan', '2025-01-24T20:00:00+07:00', '2025-02-07T16:00:00+07:00', false],
     ['soctrang-2024', 'cap-moi-ca-nhan', '2025-01-24T20:00:00+07:00', '2025-02-10T08:00:00+07:00', true],
-    // Thursday 24/04/2025, 3 working days: Fri 25, make-up Saturday 26/04, Mon 28 (003 Điều 4 khoản 3; 004 Điều 8).
-    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-04-28T16:00:00+07:00', false],
-    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-04-29T08:00:00+07:00', true],
+    // Thursday 24/04/2025, 3 working days: Fri 25, make-up Saturday 26/04, Mon 28 (004 Điều 8 khoản 3 điểm b).
+    ['sonla-2025', 'mo-khoa', '2025-04-24T10:00:00+07:00', '2025-04-28T16:00:00+07:00', false],
     ['sonla-2025', 'mo-khoa', '2025-04-24T10:00:00+07:00', '2025-04-29T08:00:00+07:00', true],
+    // QĐ 17/2014 sets no deadline for doing a request (its 3 working days run from doing it to notifying, which the
+    // exports do not record): never late under soctrang-2014, however long it took.
+    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-06-30T08:00:00+07:00', false],
+    ['soctrang-2014', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', null, false],
     // Same request, 5 working days: 29/04, then 30/04, 01/05 and the swapped 02/05 are off → due Monday 05/05.
     ['soctrang-2024', 'thay-doi-ca-nhan', '2025-04-24T10:00:00+07:00', '2025-05-05T16:00:00+07:00', false],
   ] as const)('%s %s received %s, done %s → late %s', async (profile, type, received, completed, late) => {

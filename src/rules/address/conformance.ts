@@ -5,7 +5,7 @@
 import { formatCitation, type Policy } from '../policy/schema.ts';
 import { AddressError, personalNameReadings } from './name.ts';
 import { normalizeAgencyAbbr, personalCandidateLocal, personalNamePart } from './personal.ts';
-import { normalizeOrgPart, templateParts, type OrgPart, type OrgParts, type OrgTemplate } from './org.ts';
+import { normalizeOrgPart, ORG_TEMPLATE_LABEL, templateParts, type OrgPart, type OrgParts, type OrgTemplate } from './org.ts';
 
 /** Who holds the address: a person (by full name, optionally the agency abbreviation) or an organisational mailbox. */
 export type AddressOwner =
@@ -81,11 +81,19 @@ function partPattern(part: OrgPart, value: string | undefined): string {
   return value === undefined || value.trim() === '' ? ANY_PART : escape(normalizeOrgPart(part, value));
 }
 
-/** The template with known parts filled in and unknown ones shown as <dept>, <abbr> … for the operator. */
+/** How an unknown placeholder is shown to the operator. */
+const PART_LABEL: Record<OrgPart, string> = {
+  abbr: '<tên viết tắt>',
+  dept: '<phòng ban>',
+  sub: '<đơn vị trực thuộc>',
+  name: '<tên xã, phường>',
+};
+
+/** The template with known parts filled in and unknown ones shown as <phòng ban>, <tên viết tắt> … for the operator. */
 function describeTemplate(template: string, parts: OrgParts): string {
   return template.replace(/\{(\w+)\}/g, (_m, part: OrgPart) => {
     const value = parts[part];
-    return value === undefined || value.trim() === '' ? `<${part}>` : normalizeOrgPart(part, value);
+    return value === undefined || value.trim() === '' ? PART_LABEL[part] : normalizeOrgPart(part, value);
   });
 }
 
@@ -107,7 +115,7 @@ function checkOrg(policy: Policy, local: string, owner: { template: OrgTemplate;
   const expected = [`${describeTemplate(template, owner.parts)}@${policy.domain.value}`];
   const reason = conforms
     ? undefined
-    : `không đúng định dạng hộp thư "${template}" (${formatCitation(entry.cite)}): cần ${expected.join(', ')}`;
+    : `không đúng định dạng ${ORG_TEMPLATE_LABEL[owner.template]} (${formatCitation(entry.cite)}): cần ${expected.join(', ')}`;
   return { conforms, expected, reason };
 }
 
@@ -138,4 +146,75 @@ export function checkAddressConformance(policy: Policy, address: string, owner: 
     if (!(err instanceof AddressError)) throw err;
     return { conforms: false, expected: [], reason: `không kiểm tra được định dạng: ${err.message}` };
   }
+}
+
+/** An organisation as the agency list (danh mục cơ quan) has it. */
+export interface OrgUnit {
+  kind: string;
+  abbr: string | null;
+  name: string;
+}
+
+/** Where an agency mailbox sits in the agency list: the unit it is registered to and that unit's parent. */
+export interface OrgPosition {
+  unit: OrgUnit;
+  parent: OrgUnit | null;
+}
+
+const LOCALITY_KINDS = new Set(['ubnd-huyen', 'ubnd-xa']);
+const UNIT_KINDS = new Set(['phong-ban', 'dvsn']);
+
+/**
+ * The organisational templates an agency mailbox at `position` may follow, most specific first, with the parts the
+ * agency list fixes (the regulations leave each abbreviation to the operator, so a department's or sub-locality's
+ * own part is free; what they fix is the form, the suffix of the unit it belongs to and, in Sơn La, a commune's name):
+ * - a phòng ban or đơn vị under a parent: `<phòng ban>.<parent>` (department; localityDepartment under a locality);
+ * - a commune under a district: `<xã>.<district>` (subLocality);
+ * - any other locality (district; a commune of a two-level province): the locality template (`{abbr}`, or Sơn La's
+ *   `{name}`), or a department registered under it;
+ * - any other agency: its abbreviation, or a department registered under it (e.g. xulythurac.sotttt, 001 Điều 10).
+ */
+export function orgOwners(position: OrgPosition): { template: OrgTemplate; parts: OrgParts }[] {
+  const { unit, parent } = position;
+  const abbr = (u: OrgUnit) => u.abbr ?? undefined;
+  if (parent !== null && UNIT_KINDS.has(unit.kind)) {
+    const template = LOCALITY_KINDS.has(parent.kind) ? 'localityDepartment' : 'department';
+    return [{ template, parts: { abbr: abbr(parent) } }];
+  }
+  if (parent !== null && unit.kind === 'ubnd-xa' && parent.kind === 'ubnd-huyen') {
+    return [{ template: 'subLocality', parts: { abbr: abbr(parent) } }];
+  }
+  if (LOCALITY_KINDS.has(unit.kind)) {
+    return [
+      { template: 'locality', parts: { abbr: abbr(unit), name: unit.name } },
+      { template: 'localityDepartment', parts: { abbr: abbr(unit) } },
+    ];
+  }
+  return [
+    { template: 'agency', parts: { abbr: abbr(unit) } },
+    { template: 'department', parts: { abbr: abbr(unit) } },
+  ];
+}
+
+/**
+ * Whether an agency mailbox ("co-quan") follows the profile's organisational formats for its place in the agency list
+ * (002 Điều 3 khoản 1–2, with 001 Điều 3's placeholders; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1): lowercase letters
+ * and digits without accents, the template's shape, the parent's suffix, the registered abbreviation of an agency
+ * and, for Sơn La's communes, the commune's name spelled out. `template` is the template it was judged against
+ * (the first one allowed), for the finding's citation.
+ */
+export function checkOrgMailbox(
+  policy: Policy,
+  address: string,
+  position: OrgPosition,
+): ConformanceResult & { template: OrgTemplate } {
+  const owners = orgOwners(position);
+  const results = owners.map((owner) => ({ owner, result: checkAddressConformance(policy, address, { kind: 'org', ...owner }) }));
+  const hit = results.find((r) => r.result.conforms);
+  const shown = hit ?? results[0]!;
+  return {
+    ...shown.result,
+    expected: results.flatMap((r) => r.result.expected),
+    template: shown.owner.template,
+  };
 }

@@ -2,8 +2,38 @@
  * What each ranking criterion (SPEC §4.5) counts, in Vietnamese, so every score on a page can be explained:
  * numerator, denominator and the data's precision. Weights, labels and citations come from the profile. Pure.
  */
-import type { CriterionId, Policy } from '../policy/schema.ts';
+import type { Citation, CriterionId, Policy } from '../policy/schema.ts';
 import { LAST_LOGON_PRECISION_DAYS } from './params.ts';
+
+/**
+ * The profile parameters a criterion's count reads (thresholds, windows, the domain), each with its citation. A
+ * criterion can claim no firmer basis than the weakest of these (final > draft > derived): one built on a draft's
+ * figure is at most `draft`, one built on our own window is `derived` (tested for every shipped profile).
+ */
+export function criterionInputs(policy: Policy, id: CriterionId): { name: string; cite: Citation }[] {
+  const p = policy;
+  const inputs: Record<CriterionId, [string, { cite: Citation }][]> = {
+    // Headcount comes from the agency list; no profile parameter.
+    coverage: [],
+    regular_use: [['ranking.regularUseDays', p.ranking.regularUseDays]],
+    agency_mailbox_read: [['agencyMailboxRead', p.agencyMailboxRead], ['ranking.regularUseDays', p.ranking.regularUseDays]],
+    password_hygiene: [
+      ['password.defaultGraceDays', p.password.defaultGraceDays],
+      ['password.changeIntervalMonths', p.password.changeIntervalMonths],
+    ],
+    no_external_forwarding: [['externalForwarding', p.externalForwarding], ['domain', p.domain]],
+    unused_cleanup: [
+      ['inactivity.revokeAfterMonths', p.inactivity.revokeAfterMonths],
+      ['inactivity.lockAfterDays', p.inactivity.lockAfterDays],
+      ['inactivity.revokeAfterLockedDays', p.inactivity.revokeAfterLockedDays],
+    ],
+    requests_on_time: [
+      ['requestDeadlineWorkingDays', p.requestDeadlineWorkingDays],
+      ['restoreDeadlineWorkingDays', p.restoreDeadlineWorkingDays],
+    ],
+  };
+  return inputs[id].map(([name, param]) => ({ name, cite: param.cite }));
+}
 
 const OBSERVED = 'cộng qua các mốc quan sát (ngày cuối mỗi tháng và ngày cuối của kỳ)';
 

@@ -75,6 +75,14 @@ export function describeQuota(usedMb: number, quotaMb: number): string {
   return `Đã dùng ${number.format(usedMb)} MB trên ${number.format(quotaMb)} MB (${number.format(share)}%).`;
 }
 
+/** 002 Điều 7 / 003 Điều 8 khoản 1: the capacity every mailbox is given. */
+export function describeQuotaBelow(policy: Policy, quotaMb: number): string {
+  return (
+    `Được cấp ${number.format(quotaMb)} MB, thấp hơn dung lượng quy chế quy định cho mỗi hộp thư ` +
+    `(${number.format(policy.quota.mailboxMb.value ?? 0)} MB).`
+  );
+}
+
 export function describeUnread(policy: Policy, e: AccessEvidence): string {
   return `Không có đăng nhập trong ${policy.ranking.regularUseDays.value} ngày: ${describeLastAccess(e)}.`;
 }

@@ -3,6 +3,7 @@
  * citation and threshold come from in the policy profile. Pure: no I/O. The checks themselves are SQL
  * (`src/warehouse/compliance/`); this table says what each check means and whether it applies under a profile.
  */
+import { orgOwners } from '../address/conformance.ts';
 import type { Citation, Policy } from '../policy/schema.ts';
 
 /** vi-pham: the regulation is broken; canh-bao: someone must act (lock, revoke, free space); thong-tin: for the record. */
@@ -17,23 +18,9 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 /** What a finding is about: a mailbox, an agency, a request (phiếu yêu cầu), an incident, or an export file row. */
 export type SubjectKind = 'mailbox' | 'agency' | 'request' | 'incident' | 'file';
 
-export const RULE_IDS = [
-  'password-default',
-  'password-stale',
-  'inactive-revoke',
-  'inactive-lock',
-  'locked-revoke',
-  'forward-external',
-  'quota-over',
-  'quota-near',
-  'agency-mailbox-missing',
-  'agency-mailbox-unread',
-  'address-format',
-  'request-late',
-  'incident-late',
-  'text-not-unicode',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import { RULE_IDS, type RuleId } from './ruleIds.ts';
+
+export { RULE_IDS, type RuleId };
 
 /** A profile parameter as stored: its value (null = the regulation has no such rule) and citation. */
 interface CitedParam {
@@ -95,11 +82,12 @@ const RULES: readonly RuleMeta[] = [
     param: (p) => p.externalForwarding,
   },
   {
+    // Full is not a breach but needs action; the quota is the mailbox's own (provisioned), else the profile's.
     id: 'quota-over',
     title: 'Hộp thư đã đầy dung lượng',
     severity: 'canh-bao',
     subject: 'mailbox',
-    param: (p) => p.quota.mailboxMb,
+    param: (p) => p.quotaWarningShare,
   },
   {
     id: 'quota-near',
@@ -109,11 +97,22 @@ const RULES: readonly RuleMeta[] = [
     param: (p) => p.quotaWarningShare,
   },
   {
+    // The regulation gives every mailbox its capacity (002 Điều 7: 02GB; 003 Điều 8 khoản 1: 500MB): a mailbox
+    // provisioned with less is a breach by the operator, whatever the mailbox's own quota says.
+    id: 'quota-below-regulation',
+    title: 'Dung lượng cấp cho hộp thư thấp hơn quy định',
+    severity: 'vi-pham',
+    subject: 'mailbox',
+    param: (p) => p.quota.mailboxMb,
+  },
+  {
+    // The duty to have the mailbox (002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1), not to read it.
+    // Each finding cites the clause of the agency's own kind (locality, department …), see findings.ts.
     id: 'agency-mailbox-missing',
     title: 'Cơ quan, đơn vị chưa có hộp thư cơ quan',
     severity: 'canh-bao',
     subject: 'agency',
-    param: (p) => p.agencyMailboxRead,
+    param: (p) => p.agencyMailbox,
   },
   {
     id: 'agency-mailbox-unread',
@@ -128,6 +127,14 @@ const RULES: readonly RuleMeta[] = [
     severity: 'thong-tin',
     subject: 'mailbox',
     param: (p) => p.addresses.personal,
+  },
+  {
+    // Informational like address-format (SPEC §4.2). Each finding cites the template it was judged against.
+    id: 'org-address-format',
+    title: 'Địa chỉ hộp thư cơ quan, phòng ban, địa phương không đúng định dạng',
+    severity: 'thong-tin',
+    subject: 'mailbox',
+    param: (p) => p.addresses.agency,
   },
   {
     id: 'request-late',
@@ -180,4 +187,15 @@ export function ruleNotApplicable(id: RuleId, policy: Policy): string | null {
   if (param.value !== null) return null;
   const note = param.cite.note ? ` ${param.cite.note}` : '';
   return `Quy chế ${policy.name} không quy định nội dung này.${note}`;
+}
+
+/**
+ * The clause that requires an agency mailbox for an agency of `kind` (with a parent of `parentKind`, if any): the
+ * clause of the agency's own template (002 Điều 3 khoản 1 for a Sở or a phòng, khoản 2 for a locality; 003 Điều 3
+ * khoản 1 điểm a or b; 004 Điều 5 khoản 1 điểm a, b or c), which both creates the mailbox and fixes its format.
+ */
+export function agencyMailboxCitation(policy: Policy, kind: string, parentKind: string | null): Citation {
+  const unit = { kind, abbr: null, name: '' };
+  const [owner] = orgOwners({ unit, parent: parentKind === null ? null : { kind: parentKind, abbr: null, name: '' } });
+  return owner ? policy.addresses[owner.template].cite : policy.agencyMailbox.cite;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DUTY_IDS } from '../compliance/duties.ts';
+import { RULE_IDS } from '../compliance/ruleIds.ts';
 
 /**
  * A policy profile: every parameter of one regulation, each carrying the citation it comes from
@@ -28,6 +30,20 @@ export const citationSchema = z
   })
   .strict();
 export type Citation = z.infer<typeof citationSchema>;
+export type Basis = Citation['basis'];
+
+/** How firm a basis is: a final text, then a draft's figure, then our own method (the weakest). */
+const BASIS_STRENGTH: Record<Basis, number> = { final: 2, draft: 1, derived: 0 };
+
+/** The weakest of the given bases (`final` for none): what a figure built from them can claim. */
+export function weakestBasis(bases: readonly Basis[]): Basis {
+  return bases.reduce<Basis>((w, b) => (BASIS_STRENGTH[b] < BASIS_STRENGTH[w] ? b : w), 'final');
+}
+
+/** True when `a` claims no more than `b` (derived ≤ draft ≤ final). */
+export function basisAtMost(a: Basis, b: Basis): boolean {
+  return BASIS_STRENGTH[a] <= BASIS_STRENGTH[b];
+}
 
 /** A parameter value with its citation. `value: null` means the regulation sets no such rule. */
 const cited = <T extends z.ZodType>(value: T) =>
@@ -64,12 +80,40 @@ const reportDueSchema = z
     from: z.string(),
     to: z.string(),
     period: z.enum(['month', 'quarter', 'half-year', 'year', 'ad-hoc']),
-    /** Due date "MM-DD" (in the year after the period for annual reports, see dueNextYear). */
+    /**
+     * The text's "trước ngày DD/MM" as "MM-DD" (in the year after the period for annual reports, see dueNextYear).
+     * Read strictly: the report must be sent before that day, so its last day is the day before (src/reports/due.ts).
+     */
     due: z.string().regex(/^\d{2}-\d{2}$/).nullable(),
     dueNextYear: z.boolean(),
     cite: citationSchema,
   })
   .strict();
+
+/**
+ * One duty of the texts and how the product treats it (shown on the data page): `checked` names the rules that find
+ * its breaches; `shown` says where the facts are shown although the exports cannot tell whether it was met;
+ * `not-checkable` says why the exports cannot tell. `how` is Vietnamese prose.
+ */
+const dutySchema = z
+  .object({
+    id: z.enum(DUTY_IDS),
+    cite: citationSchema,
+    status: z.enum(['checked', 'shown', 'not-checkable']),
+    rules: z.array(z.enum(RULE_IDS)).optional(),
+    how: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.status === 'checked' && (d.rules ?? []).length === 0) {
+      ctx.addIssue({ code: 'custom', message: `nghĩa vụ "${d.id}" được kiểm tra nhưng không nêu quy tắc nào` });
+    }
+    if (d.status !== 'checked' && (d.rules !== undefined || d.how === undefined)) {
+      ctx.addIssue({ code: 'custom', message: `nghĩa vụ "${d.id}" (${d.status}) cần "how" (nơi hiển thị hoặc lý do) và không có "rules"` });
+    }
+  });
+
+const seedIdSchema = z.enum(['000', '001', '002', '003', '004']);
 
 export const criterionIdSchema = z.enum([
   'coverage',
@@ -100,6 +144,12 @@ export const policySchema = z
     /** The text as a whole: final (in force) or a draft. */
     status: z.enum(['final', 'draft', 'historical']),
     document: z.string(),
+    /**
+     * The texts this profile rests on: a citation with basis `final` must cite one of `final` (the text in force for
+     * this profile, never a repealed one), a `draft` one a draft of this same regulation; anything else (another
+     * province's text, a repealed one) can only be the basis of a `derived` figure.
+     */
+    sources: z.object({ final: z.array(seedIdSchema), draft: z.array(seedIdSchema) }).strict(),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     domain: cited(z.string().regex(/^[a-z0-9.-]+$/)),
     /** The e-mail administrator: the Sở that runs the system. */
@@ -136,6 +186,8 @@ export const policySchema = z
       })
       .strict(),
     externalForwarding: cited(z.literal('forbidden')),
+    /** Every agency, department and locality has an agency mailbox (002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1). */
+    agencyMailbox: cited(z.literal('required')),
     agencyMailboxRead: cited(z.literal('regularly')),
     requestDeadlineWorkingDays: cited(z.number().int().positive()),
     restoreDeadlineWorkingDays: cited(z.number().int().positive()),
@@ -143,8 +195,11 @@ export const policySchema = z
     logRetentionMonths: cited(z.number().int().positive()),
     spamMailbox: cited(z.string()),
     unicode: cited(z.literal('TCVN 6909:2001')),
+    /** Whether the public build publishes the directory (danh bạ); read by the directory collector. */
     directoryPublished: cited(z.boolean()),
     reports: z.array(reportDueSchema),
+    /** Every duty of the texts with how the product treats it (data page). */
+    duties: z.array(dutySchema).min(1),
     ranking: z
       .object({
         methodVersion: z.string(),
@@ -158,7 +213,34 @@ export const policySchema = z
         message: 'tổng trọng số các tiêu chí phải bằng 100',
       }),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    for (const { path, cite } of citationsOf(p)) {
+      const allowed = cite.basis === 'final' ? p.sources.final : cite.basis === 'draft' ? p.sources.draft : null;
+      if (allowed !== null && !(allowed as readonly string[]).includes(cite.file)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message:
+            `căn cứ "${cite.basis === 'final' ? 'chính thức' : 'dự thảo'}" phải là văn bản ` +
+            `${allowed.length > 0 ? allowed.join(', ') : '(hồ sơ này không có)'}, không phải ${cite.file}; ` +
+            'văn bản khác (đã bị thay thế, của tỉnh khác) chỉ làm căn cứ cho phương pháp suy ra (derived)',
+        });
+      }
+    }
+  });
+
+/** Every citation in a profile-shaped value, with its path (for validation and tests). */
+export function citationsOf(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; cite: Citation }[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: { path: (string | number)[]; cite: Citation }[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (key === 'cite' && child !== null && typeof child === 'object') out.push({ path: at, cite: child as Citation });
+    else out.push(...citationsOf(child, at));
+  }
+  return out;
+}
 
 export type Policy = z.infer<typeof policySchema>;
 export { DEFAULT_POLICY, POLICY_IDS, type PolicyId } from './ids.ts';

@@ -1,3 +1,5 @@
+import { DUTY_LABEL, DUTY_STATUS_LABEL, type DutyStatus } from '../../rules/compliance/duties.ts';
+import { ruleCitation, ruleMeta } from '../../rules/compliance/rules.ts';
 import { formatCitation, type Citation, type Policy } from '../../rules/policy/schema.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import { fill, vi } from '../i18n/vi.ts';
@@ -55,4 +57,34 @@ export function policyParameters(policy: Policy): PolicyParameter[] {
       row(fill(t.criterion, { label: c.label }), { value: c.weight, cite: c.cite }, (w) => fill(t.weight, { w: formatNumber(w) })),
     ),
   ];
+}
+
+/** One row of the duty table on the data page: a duty of the text in force and how the product treats it. */
+export interface PolicyDuty {
+  label: string;
+  citation: string;
+  /** The citation's note (other clauses of the same duty), if any. */
+  citationNote: string | null;
+  status: DutyStatus;
+  statusLabel: string;
+  /** For a checked duty, the rules that find its breaches, each "title (citation)". */
+  rules: string[];
+  /** Where it is shown, why it cannot be checked, or what the check measures. */
+  how: string | null;
+}
+
+/**
+ * Every duty of the profile's texts with "checked" (and by which rules), "shown only" (and where) or "not checkable
+ * from the exports" (and why), in the profile's order (SPEC §5 Dữ liệu; issue 17). Pure.
+ */
+export function policyDuties(policy: Policy): PolicyDuty[] {
+  return policy.duties.map((d) => ({
+    label: DUTY_LABEL[d.id],
+    citation: formatCitation(d.cite),
+    citationNote: d.cite.note ?? null,
+    status: d.status,
+    statusLabel: DUTY_STATUS_LABEL[d.status],
+    rules: (d.rules ?? []).map((r) => `${ruleMeta(r).title} (${formatCitation(ruleCitation(r, policy))})`),
+    how: d.how ?? null,
+  }));
 }

@@ -230,6 +230,14 @@ export const vi = {
     value: 'Giá trị',
     citation: 'Căn cứ',
     note: 'Ghi chú',
+    duties: 'Nghĩa vụ của quy chế và cách kiểm tra',
+    dutiesLead:
+      'Mỗi nghĩa vụ của văn bản đang áp dụng: được hệ thống kiểm tra (và bằng quy tắc nào), chỉ được hiển thị, hoặc không kiểm tra được từ dữ liệu xuất (và vì sao).',
+    dutiesSummary: '{checked} nghĩa vụ được kiểm tra, {shown} chỉ hiển thị, {notCheckable} không kiểm tra được từ dữ liệu xuất.',
+    duty: 'Nghĩa vụ',
+    dutyStatus: 'Tình trạng',
+    dutyHow: 'Cách kiểm tra, nơi hiển thị hoặc lý do',
+    dutyRules: 'Quy tắc kiểm tra:',
   },
   policy: {
     domain: 'Tên miền',

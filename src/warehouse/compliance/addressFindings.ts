@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { checkAddressConformance } from '../../rules/address.ts';
+import { checkAddressConformance, checkOrgMailbox } from '../../rules/address.ts';
 import { makeFinding, type Finding } from '../../rules/compliance/findings.ts';
-import type { Policy } from '../../rules/policy/schema.ts';
+import { formatCitation, type Policy } from '../../rules/policy/schema.ts';
 import { sqlParams } from './prepare.ts';
 import { queryComplianceSql } from './sql.ts';
 
@@ -14,13 +14,52 @@ interface PersonalRow {
   created_day: string | null;
 }
 
+interface OrgRow {
+  address: string;
+  display_name: string | null;
+  agency_code: string;
+  agency_name: string;
+  agency_kind: string;
+  agency_abbr: string | null;
+  parent_kind: string | null;
+  parent_abbr: string | null;
+  parent_name: string | null;
+  created_day: string | null;
+}
+
 /**
  * "Không đúng định dạng" (SPEC §4.2, §4.4; informational): active personal mailboxes on `asOf` whose address does not
- * follow the profile's personal format and duplicate rule for the holder's name (`checkAddressConformance`).
- * Organisational mailboxes are not judged: their templates need the department's registered abbreviation, which
- * the exports do not carry. Needs `prepareState` for `asOf` first.
+ * follow the profile's personal format and duplicate rule for the holder's name (`checkAddressConformance`), and
+ * active agency mailboxes whose address does not follow the organisational template of their place in the agency
+ * list (`checkOrgMailbox`; each finding cites that template's clause). Needs `prepareState` for `asOf` first.
  */
 export async function addressFindings(conn: DuckDBConnection, policy: Policy, asOf: string): Promise<Finding[]> {
+  return [...(await personalFindings(conn, policy, asOf)), ...(await orgFindings(conn, policy, asOf))];
+}
+
+async function orgFindings(conn: DuckDBConnection, policy: Policy, asOf: string): Promise<Finding[]> {
+  const rows = await queryComplianceSql<OrgRow>(conn, 'orgAddresses', { ...sqlParams(policy), asOf });
+  const out: Finding[] = [];
+  for (const r of rows) {
+    const result = checkOrgMailbox(policy, r.address, {
+      unit: { kind: r.agency_kind, abbr: r.agency_abbr, name: r.agency_name },
+      parent: r.parent_kind === null ? null : { kind: r.parent_kind, abbr: r.parent_abbr, name: r.parent_name ?? '' },
+    });
+    if (result.conforms) continue;
+    const finding = makeFinding(policy, asOf, 'org-address-format', {
+      subject: r.address,
+      subjectName: r.display_name,
+      agencyCode: r.agency_code,
+      agencyName: r.agency_name,
+      since: r.created_day ?? asOf,
+      detail: result.reason ?? 'không đúng định dạng',
+    });
+    out.push({ ...finding, citation: formatCitation(policy.addresses[result.template].cite) });
+  }
+  return out;
+}
+
+async function personalFindings(conn: DuckDBConnection, policy: Policy, asOf: string): Promise<Finding[]> {
   const rows = await queryComplianceSql<PersonalRow>(conn, 'personalAddresses', { ...sqlParams(policy), asOf });
   const out: Finding[] = [];
   for (const r of rows) {

@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import * as say from '../../rules/compliance/describe.ts';
 import { findingsByAgency, makeFinding, sortFindings, type AgencyFindingSummary, type Finding } from '../../rules/compliance/findings.ts';
-import { allRules, ruleNotApplicable, type RuleId } from '../../rules/compliance/rules.ts';
-import type { Policy } from '../../rules/policy/schema.ts';
+import { agencyMailboxCitation, allRules, ruleNotApplicable, type RuleId } from '../../rules/compliance/rules.ts';
+import { formatCitation, type Policy } from '../../rules/policy/schema.ts';
 import { addressFindings } from './addressFindings.ts';
 import { prepareState, sqlParams } from './prepare.ts';
 import { requestFindings } from './requests.ts';
@@ -70,6 +70,8 @@ function mailboxDetail(policy: Policy, r: MailboxRow): string {
     case 'quota-over':
     case 'quota-near':
       return say.describeQuota(r.used_mb ?? 0, r.quota_mb ?? 0);
+    case 'quota-below-regulation':
+      return say.describeQuotaBelow(policy, r.quota_mb ?? 0);
     default:
       throw new Error(`quy tắc hộp thư không xác định: ${r.rule_id}`);
   }
@@ -90,9 +92,9 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
   await runComplianceSql(conn, policy.password.defaultGraceDays.value === 0 ? 'firstLogin' : 'firstLoginEmpty', params);
   const mailboxRows = [
     ...(await queryComplianceSql<MailboxRow>(conn, 'mailboxFindings', params)),
-    ...(policy.quota.mailboxMb.value !== null && policy.quotaWarningShare.value !== null
-      ? await queryComplianceSql<MailboxRow>(conn, 'quotaFindings', params)
-      : []),
+    // Full / nearly full against the mailbox's own quota, else the profile's (sonla-2025 has only the former).
+    ...(policy.quotaWarningShare.value !== null ? await queryComplianceSql<MailboxRow>(conn, 'quotaFindings', params) : []),
+    ...(policy.quota.mailboxMb.value !== null ? await queryComplianceSql<MailboxRow>(conn, 'quotaBelowFindings', params) : []),
   ];
   for (const r of mailboxRows) {
     findings.push(
@@ -106,22 +108,24 @@ export async function computeFindings(conn: DuckDBConnection, policy: Policy, sc
       }),
     );
   }
-  const agencyRows = await queryComplianceSql<{ since: string; agency_code: string; agency_name: string; last_end: string | null }>(
-    conn,
-    'agencyFindings',
-    params,
-  );
+  const agencyRows = await queryComplianceSql<{
+    since: string;
+    agency_code: string;
+    agency_name: string;
+    agency_kind: string;
+    parent_kind: string | null;
+    last_end: string | null;
+  }>(conn, 'agencyFindings', params);
   for (const r of agencyRows) {
-    findings.push(
-      makeFinding(policy, asOf, 'agency-mailbox-missing', {
-        subject: r.agency_code,
-        subjectName: r.agency_name,
-        agencyCode: r.agency_code,
-        agencyName: r.agency_name,
-        since: r.since,
-        detail: say.describeAgencyMailboxMissing(r.last_end),
-      }),
-    );
+    const finding = makeFinding(policy, asOf, 'agency-mailbox-missing', {
+      subject: r.agency_code,
+      subjectName: r.agency_name,
+      agencyCode: r.agency_code,
+      agencyName: r.agency_name,
+      since: r.since,
+      detail: say.describeAgencyMailboxMissing(r.last_end),
+    });
+    findings.push({ ...finding, citation: formatCitation(agencyMailboxCitation(policy, r.agency_kind, r.parent_kind)) });
   }
   findings.push(...(await eventFindings(conn, policy, params)));
   findings.push(...(await addressFindings(conn, policy, asOf)));

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { queryRows } from '../../../warehouse/open.ts';
 import { formatDate } from '../../format.ts';
-import { policyParameters, type PolicyParameter } from '../policyParameters.ts';
+import { policyDuties, policyParameters, type PolicyDuty, type PolicyParameter } from '../policyParameters.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
 /** One ingest run as shown on the data page. */
@@ -40,6 +40,8 @@ export interface DataStatus {
     download: DownloadRef | null;
   };
   profile: PolicyParameter[];
+  /** Every duty of the texts in force and how it is treated: checked, shown only, or not checkable (and why). */
+  duties: PolicyDuty[];
   runsDownload: DownloadRef | null;
 }
 
@@ -118,6 +120,7 @@ export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus
     tables,
     quarantine: { total: all.length, byReason, recent, download },
     profile: policyParameters(ctx.policy),
+    duties: policyDuties(ctx.policy),
     runsDownload,
   };
 }

@@ -33,14 +33,17 @@ export interface DirectorySlice {
 }
 
 /**
- * Collects the public directory (SPEC §5 Danh bạ; QĐ 17/2014 Điều 9 khoản 8: the Sở publishes the e-mail directory
- * on the provincial portal). Both audiences get the same directory: mailboxes active on the as-of date, of agencies
+ * Collects the public directory (SPEC §5 Danh bạ), published as the profile says (`directoryPublished`, with its
+ * basis: 003 Điều 9 khoản 8 under QĐ 17/2014; derived under QĐ 59/2024 and the Sơn La draft, which do not provide for
+ * it); a profile that does not publish it leaves the public build without entries. Both audiences otherwise get the
+ * same directory: mailboxes active on the as-of date, of agencies
  * in force on that date; only name, e-mail, title, department and the agency's office phone and address — never a
  * personal phone, CCCD, birth date or a finding. Emits the search index, and CSV (UTF-8 BOM) and vCard 3.0 files
  * for the whole directory and each agency.
  */
 export async function collectDirectory(ctx: CollectContext): Promise<DirectorySlice> {
-  if (!ctx.asOf) return { agencies: [], total: 0, index: null, files: null };
+  const published = ctx.policy.directoryPublished.value === true || ctx.audience === 'internal';
+  if (!ctx.asOf || !published) return { agencies: [], total: 0, index: null, files: null };
   const p = { d: ctx.asOf };
   const agencies = await queryRows<DirectoryAgencyInfo>(
     ctx.conn,

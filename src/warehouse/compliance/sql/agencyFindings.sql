@@ -16,8 +16,9 @@ ended AS (
 SELECT 'agency-mailbox-missing' AS rule_id,
   coalesce(e.last_end, greatest((SELECT min(valid_from) FROM agencies x WHERE x.code = a.code),
                                 (SELECT min(seen_from) FROM mailboxes))) AS since,
-  a.code AS agency_code, a.name AS agency_name, a.kind AS agency_kind, e.last_end
+  a.code AS agency_code, a.name AS agency_name, a.kind AS agency_kind, p.kind AS parent_kind, e.last_end
 FROM agencies_on a
+LEFT JOIN agencies_on p ON p.code = a.parent_code
 LEFT JOIN with_mailbox w ON w.agency_code = a.code
 LEFT JOIN ended e ON e.agency_code = a.code
 WHERE w.agency_code IS NULL;

@@ -20,6 +20,8 @@ WITH base AS (
     cmp_local_day(m.password_changed_at, $offsetMinutes) AS password_day,
     m.must_change_password IS TRUE OR m.password_changed_at IS NOT NULL AS password_known,
     coalesce(nullif(m.quota_mb, 0), $quotaMb) AS quota_mb,
+    -- the quota the registry provisions (0 is Zimbra's "unlimited"), for the check against the regulation's figure
+    nullif(m.quota_mb, 0) AS own_quota_mb,
     act.used_mb,
     cmp_local_day(act.last_login_at, $offsetMinutes) AS lastlogon_day,
     act.last_login_at,
@@ -69,7 +71,7 @@ due AS (
 )
 SELECT d, address, kind, status, display_name, department, title, registry_agency, agency_code,
   created_day, on_default, default_at, cmp_local_day(default_at, $offsetMinutes) AS default_day, password_known,
-  password_day, quota_mb, used_mb, lastlogon_day, login_day, sent_day, use_day,
+  password_day, quota_mb, own_quota_mb, used_mb, lastlogon_day, login_day, sent_day, use_day,
   access_day, locked_from, ext_targets,
   CASE WHEN password_default_due <= d THEN password_default_due END AS password_default_since,
   CASE WHEN password_stale_due <= d THEN password_stale_due END AS password_stale_since,
