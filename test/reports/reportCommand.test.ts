@@ -33,7 +33,8 @@ describe('report command', () => {
     const o = io();
     const code = await reportCommand.run({ db, period: '2025-H1', out, today: '2025-07-01', 'no-pdf': true }, [], o);
     expect(code).toBe(0);
-    expect(o.out.join('')).toContain('hạn trước ngày 20/07/2025, còn 19 ngày');
+    // From 01/07, 18 days to 19/07: the last day on time, the day before "trước ngày 20/7" (002 Điều 10 khoản 3).
+    expect(o.out.join('')).toContain('hạn trước ngày 20/07/2025, còn 18 ngày');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Cộng hòa xã hội chủ nghĩa Việt Nam');
     expect(html).toContain('Độc lập - Tự do - Hạnh phúc');
