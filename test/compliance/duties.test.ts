@@ -83,7 +83,7 @@ describe('checked duties name their rules on the data page', () => {
   it('soctrang-2024: the mailbox quota of 002 Điều 7 is checked against what each mailbox is given', () => {
     const row = policyDuties(loadPolicy('soctrang-2024')).find((d) => d.label === DUTY_LABEL['mailbox-quota'])!;
     expect(row.status).toBe('checked');
-    expect(row.rules[0]).toBe('Dung lượng cấp cho hộp thư thấp hơn quy định (002 Điều 7)');
+    expect(row.rules[0]).toBe('Dung lượng cấp cho hộp thư thấp hơn quy định — 002 Điều 7');
   });
 
   it('soctrang-2024: organisational addresses are checked (002 Điều 3), and the directory is only shown, on a derived basis', () => {

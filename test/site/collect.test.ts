@@ -116,7 +116,7 @@ describe('the data page lists every duty of the text in force (issue 17)', () =>
       citation: '002 Điều 8 khoản 1 điểm b', statusLabel: 'Không kiểm tra được từ dữ liệu xuất', rules: [],
     });
     expect(duties.find((d) => d.label === 'Đổi mật khẩu định kỳ')).toMatchObject({
-      statusLabel: 'Đã kiểm tra', rules: ['Không đổi mật khẩu theo định kỳ (002 Điều 8 khoản 2 điểm c)'],
+      statusLabel: 'Đã kiểm tra', rules: ['Không đổi mật khẩu theo định kỳ — 002 Điều 8 khoản 2 điểm c'],
     });
   });
 });

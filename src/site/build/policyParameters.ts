@@ -67,7 +67,7 @@ export interface PolicyDuty {
   citationNote: string | null;
   status: DutyStatus;
   statusLabel: string;
-  /** For a checked duty, the rules that find its breaches, each "title (citation)". */
+  /** For a checked duty, the rules that find its breaches, each "title — citation". */
   rules: string[];
   /** Where it is shown, why it cannot be checked, or what the check measures. */
   how: string | null;
@@ -84,7 +84,7 @@ export function policyDuties(policy: Policy): PolicyDuty[] {
     citationNote: d.cite.note ?? null,
     status: d.status,
     statusLabel: DUTY_STATUS_LABEL[d.status],
-    rules: (d.rules ?? []).map((r) => `${ruleMeta(r).title} (${formatCitation(ruleCitation(r, policy))})`),
+    rules: (d.rules ?? []).map((r) => `${ruleMeta(r).title} — ${formatCitation(ruleCitation(r, policy))}`),
     how: d.how ?? null,
   }));
 }
