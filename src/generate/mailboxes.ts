@@ -58,8 +58,11 @@ function orgMailboxes(tree: AgencyTree, opts: RegistryOptions, taken: Set<string
     const r = rng.fork(unit.code);
     // Some phòng and units of careless agencies never asked for a mailbox (002 Điều 12 khoản 3 finding).
     if ((unit.role === 'department' || unit.role === 'unit') && r.chance((1 - unit.discipline) * 0.2)) continue;
-    let address = orgAddress(opts.policy, unit.mailboxTemplate.template, unit.mailboxTemplate.parts);
-    for (let n = 2; taken.has(address); n++) address = address.replace('@', `${n}@`);
+    const wanted = orgAddress(opts.policy, unit.mailboxTemplate.template, unit.mailboxTemplate.parts);
+    // Two units with the same abbreviation (the operator settles it, 003 Điều 3 khoản 1 điểm b): number the unit's own
+    // part, so the parent's suffix stays (xatp2.huyenmx, not xatp.huyenmx2).
+    let address = wanted;
+    for (let n = 2; taken.has(address); n++) address = wanted.replace(/^([^.@]+)/, `$1${n}`);
     taken.add(address);
     // Phòng and units: half with their agency, most others within a year or so, a few only recently.
     const late = unit.role === 'department' || unit.role === 'unit';

@@ -236,3 +236,15 @@ describe('generate: Zimbra dump (first night)', () => {
     for (const m of text.matchAll(/^company: (.*)$/gm)) expect(names.has(m[1]!)).toBe(true);
   });
 });
+
+// Two units with one abbreviation (003 Điều 3 khoản 1 điểm b: the centre settles it) are numbered on their own part,
+// so the parent's suffix stays: xatt2.huyentt, never xatt.huyentt2 (which breaks the sub-locality template).
+describe('generate: abbreviation clashes keep the parent’s suffix', () => {
+  it('soctrang-2014: clashing communes are numbered before the dot, and no suffix carries a number', () => {
+    const dir = generateInto({ profile: 'soctrang-2014', seed: 3, mailboxes: 600, days: 2, until: '2026-11-20', mailVolume: 0.01 }).dir;
+    dirs.push(dir);
+    const org = readCsv(night(dir, '2026-11-20', 'mailboxes.csv')).rows.filter((r) => r.kind === 'co-quan').map((r) => r.address!.split('@')[0]!);
+    expect(org.filter((local) => /\d/.test(local.split('.').slice(1).join('.')))).toEqual([]);
+    expect(org).toEqual(expect.arrayContaining(['xatt.huyentt', 'xatt2.huyentt', 'xatt3.huyentt']));
+  });
+});
