@@ -109,6 +109,19 @@ describe.each(BUILDS)('$audience build', ({ audience }) => {
     await context.close();
   });
 
+  it('lists every duty of the regulation on the data page, readable on a 390 px phone without sideways scrolling', async () => {
+    const site = sites.get(audience)!;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}du-lieu/`);
+    const section = page.getByRole('region', { name: /Nghĩa vụ của quy chế và cách kiểm tra/ });
+    await expect.poll(() => section.getByRole('row').count()).toBeGreaterThan(25);
+    await expect.poll(() => page.getByText('Không kiểm tra được từ dữ liệu xuất').count()).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('section:has(#nghia-vu)').screenshot({ path: screenshotPath(audience, 'du-lieu-nghia-vu-390') });
+    await page.close();
+  });
+
   it('answers an unknown path with the Vietnamese 404 page', async () => {
     const site = sites.get(audience)!;
     const page = await browser.newPage();
