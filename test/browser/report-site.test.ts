@@ -43,13 +43,14 @@ describe('/bao-cao/', () => {
     await page.close();
   });
 
-  it('lists the annual 2025 report due before 20/01/2026 with 15 days left on 05/01/2026', async () => {
+  // "Trước ngày 20/01": the last day is 19/01 (002 Điều 10 khoản 3, read as written).
+  it('lists the annual 2025 report due before 20/01/2026 with 14 days left on 05/01/2026', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}bao-cao/`);
     const text = await page.locator('main').innerText();
     expect(text).toContain('trước ngày 20/01/2026');
-    expect(text).toContain('còn 15 ngày');
-    expect(text).toContain('quá hạn 169 ngày'); // 2025-H1: before 20/07/2025
+    expect(text).toContain('còn 14 ngày');
+    expect(text).toContain('quá hạn 170 ngày'); // 2025-H1: before 20/07/2025, last day 19/07
     await page.close();
   });
 
