@@ -5,6 +5,9 @@
  */
 import { orgOwners } from '../address/conformance.ts';
 import type { Citation, Policy } from '../policy/schema.ts';
+import { RULE_IDS, type RuleId } from './ruleIds.ts';
+
+export { RULE_IDS, type RuleId };
 
 /** vi-pham: the regulation is broken; canh-bao: someone must act (lock, revoke, free space); thong-tin: for the record. */
 export type Severity = 'vi-pham' | 'canh-bao' | 'thong-tin';
@@ -17,10 +20,6 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 /** What a finding is about: a mailbox, an agency, a request (phiếu yêu cầu), an incident, or an export file row. */
 export type SubjectKind = 'mailbox' | 'agency' | 'request' | 'incident' | 'file';
-
-import { RULE_IDS, type RuleId } from './ruleIds.ts';
-
-export { RULE_IDS, type RuleId };
 
 /** A profile parameter as stored: its value (null = the regulation has no such rule) and citation. */
 interface CitedParam {
