@@ -1,14 +1,24 @@
 /**
  * Tables as CSV for download (SPEC §5 Báo cáo / Danh bạ / Xếp hạng). Pure: no I/O, safe in the browser.
+ *
+ * The CSV convention (for machines; people get the XLSX, `xlsx.ts`), stated on the data page (`CSV_CONVENTION`):
+ * UTF-8 with a byte order mark, comma-separated, CRLF, RFC 4180 quoting; one header row then one row per record, no
+ * total rows; numbers with a '.' decimal point and no thousands separator, rounded to the decimals of their column;
+ * dates as ISO 8601 `YYYY-MM-DD`, times as `YYYY-MM-DDTHH:MM+07:00` (Vietnam time); codes and labels as text.
  */
 
-/** A cell: text, a number, or empty. Numbers stay numbers; only text can carry a formula. */
+/** A cell: text, a number, or empty. Numbers stay numbers; only text can carry a formula. Dates are ISO text in a
+ * column of type 'date' (`YYYY-MM-DD`) or 'datetime' (`YYYY-MM-DD HH:MM[:SS]`, Vietnam time). */
 export type Cell = string | number | null | undefined;
 
 /** One downloadable table: Vietnamese column headers and the rows, in order. */
 export interface DataTable {
   columns: TableColumn[];
   rows: Cell[][];
+  /** Rows for people only (a "Tổng cộng" row): the XLSX writes them in bold after the rows, the CSV leaves them out. */
+  footer?: Cell[][];
+  /** XLSX sheet name written to fit Excel's 31 characters ("PL1 Hộp thư"); the download's title otherwise. */
+  sheet?: string;
 }
 
 export interface TableColumn {
@@ -16,8 +26,53 @@ export interface TableColumn {
   header: string;
   /** Column width in characters (XLSX); CSV ignores it. */
   width?: number;
-  /** Number format for numeric cells (XLSX), e.g. '#,##0' or '0.0%'. */
+  /** Number format for numeric cells (XLSX), e.g. '#,##0' or '0.0'; its decimals are the ones written (CSV too). */
   numFmt?: string;
+  /** A column of dates or times, given as ISO text: a real date cell in XLSX, ISO 8601 in CSV. */
+  type?: 'date' | 'datetime';
+}
+
+/** The CSV convention in Vietnamese, for the data page and the report page (SPEC §5). */
+export const CSV_CONVENTION = [
+  'Tệp CSV dành cho máy đọc: mã UTF-8 có BOM, phân cách bằng dấu phẩy, dòng đầu là tên cột, mỗi dòng sau là một bản ghi (không có dòng tổng cộng).',
+  'Số viết dấu chấm thập phân, không có dấu phân cách hàng nghìn (ví dụ 5821.3); ngày viết YYYY-MM-DD (ví dụ 2026-03-14), thời điểm viết YYYY-MM-DDTHH:MM+07:00 theo giờ Việt Nam.',
+  'Ô văn bản bắt đầu bằng = + - @ được thêm dấu nháy đơn phía trước để bảng tính không chạy như công thức.',
+  'Để đọc, in hoặc tính toán bằng Excel, LibreOffice Calc, hãy dùng tệp XLSX: số, ngày là ô số, ô ngày thật, khổ A4 ngang.',
+] as const;
+
+/** Decimal places a number format shows: '#,##0.0' → 1, '0.0%' → 3 (a share), '#,##0' → 0; none → 4 (no noise). */
+export function formatDecimals(numFmt: string | undefined): number {
+  if (numFmt === undefined) return 4;
+  const first = numFmt.split(';')[0]!;
+  const decimals = /\.(0+)/.exec(first)?.[1]?.length ?? 0;
+  return first.includes('%') ? decimals + 2 : decimals;
+}
+
+/** `x` rounded half away from zero to `decimals`, ignoring binary noise (656.1999998 → 656.2 at 1 decimal). */
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(Math.abs(Number((x * f).toPrecision(12)))) / f;
+  return x < 0 ? -r : r;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The parts of an ISO date or local date-time cell, or null when the text is not one. */
+export function dateParts(text: string): { y: number; m: number; d: number; hh: number; mm: number; ss: number; time: boolean } | null {
+  const t = ISO_DATETIME.exec(text) ?? ISO_DATE.exec(text);
+  if (!t) return null;
+  return { y: Number(t[1]), m: Number(t[2]), d: Number(t[3]), hh: Number(t[4] ?? 0), mm: Number(t[5] ?? 0), ss: Number(t[6] ?? 0), time: t[4] !== undefined };
+}
+
+/** A cell as the CSV writes it: numbers rounded to their column, dates and times in ISO 8601, text as is. */
+function csvValue(value: Cell, column: TableColumn | undefined): Cell {
+  if (typeof value === 'number') return Number.isFinite(value) ? roundTo(value, formatDecimals(column?.numFmt)) : null;
+  if (typeof value === 'string' && column?.type === 'datetime') {
+    const p = ISO_DATETIME.exec(value);
+    if (p) return `${p[1]}-${p[2]}-${p[3]}T${p[4]}:${p[5]}${p[6] ? `:${p[6]}` : ''}+07:00`;
+  }
+  return value;
 }
 
 /** UTF-8 byte order mark, so Excel opens the file as UTF-8 and shows Vietnamese (PapaParse does not add one). */
@@ -43,10 +98,11 @@ function quote(field: string): string {
 
 /**
  * Renders a table as RFC 4180 CSV (comma, CRLF, quotes doubled) preceded by a UTF-8 BOM, with every text cell
- * neutralised against formula injection. Numbers are written with a dot decimal so they stay machine-readable.
+ * neutralised against formula injection, in the convention above (`CSV_CONVENTION`): '.' decimals rounded to the
+ * column's format, ISO dates and times, no footer rows.
  */
 export function toCsv(table: DataTable): string {
   const lines = [table.columns.map((c) => quote(neutraliseCell(c.header)))];
-  for (const row of table.rows) lines.push(table.columns.map((_, i) => quote(neutraliseCell(row[i]))));
+  for (const row of table.rows) lines.push(table.columns.map((c, i) => quote(neutraliseCell(csvValue(row[i], c)))));
   return UTF8_BOM + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }

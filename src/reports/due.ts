@@ -7,7 +7,7 @@
  * is already one day late. The page shows the text's own date ("trước ngày 20/07/2025") and counts days to the last day.
  */
 import type { Period } from '../rules/period.ts';
-import { formatCitation, type Policy } from '../rules/policy/schema.ts';
+import { formatCitation, type Citation, type Policy } from '../rules/policy/schema.ts';
 
 export interface ReportDue {
   id: string;
@@ -21,6 +21,8 @@ export interface ReportDue {
   /** Calendar days from `today` to `lastDay` (0 on the last day, negative once it has passed); null without one. */
   daysLeft: number | null;
   citation: string;
+  /** The citation itself, for a document to cite by the regulation's name (`citeDocument`). */
+  cite: Citation;
   draft: boolean;
 }
 
@@ -79,6 +81,7 @@ export function reportsDue(policy: Policy, period: Period, today: string): Repor
         lastDay,
         daysLeft: lastDay === null ? null : daysBetween(today, lastDay),
         citation: formatCitation(r.cite),
+        cite: r.cite,
         draft: r.cite.basis === 'draft',
       };
     });

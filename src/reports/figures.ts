@@ -8,11 +8,25 @@ export interface AgencyInPeriod {
   code: string;
   name: string;
   grp: string;
+  kind: string;
+  /** The agency it belongs to (a phòng under its Sở, a xã under its huyện), as of its last day in the period. */
+  parent_code: string | null;
   /** Days the agency existed within the period (YYYY-MM-DD, inclusive). */
   exists_from: string;
   exists_to: string;
   /** valid_to of its last version (exclusive end), when it ended. */
   ended_on: string | null;
+  successor_code: string | null;
+}
+
+/** One version of an agency as the agency list held it (valid_to exclusive; null while in force). */
+export interface AgencyVersion {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  kind: string;
+  valid_from: string;
+  valid_to: string | null;
   successor_code: string | null;
 }
 
@@ -126,6 +140,8 @@ export interface ReportFigures {
   /** The day the state is read: the period's last day, or the last night of data if earlier. */
   evaluatedTo: string;
   agencies: AgencyInPeriod[];
+  /** Every version of every agency, for the sender on the report date and the agencies' parents. */
+  agencyVersions: AgencyVersion[];
   events: MailboxEventRow[];
   atEnd: MailboxEndRow[];
   requests: RequestRow[];

@@ -5,7 +5,9 @@
  */
 import { viDate, type Period } from '../rules/period.ts';
 import type { Policy } from '../rules/policy/schema.ts';
+import { citeDocument } from '../text/labels.ts';
 import { mainReport, reportsDue, type ReportDue } from './due.ts';
+import { resolveSender, type Sender } from './sender.ts';
 import type { IncidentRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
 
 /** Per-agency figures; the numeric keys are the ones totalled. */
@@ -55,10 +57,32 @@ export interface AgencyReportRow extends AgencyFigures {
   code: string;
   name: string;
   group: string;
+  /** Agency kind (SPEC §3.1); '' for codes missing from the agency list. */
+  kind: string;
+  /** The agency this one belongs to (as of its last day in the period), or null. */
+  parent: string | null;
+  /** Days the agency existed in the period (YYYY-MM-DD, inclusive); null for codes missing from the agency list. */
+  existedFrom: string | null;
+  existedTo: string | null;
   /** Days the agency existed in the period (dd/mm/yyyy – dd/mm/yyyy); null for codes missing from the agency list. */
   existed: string | null;
   /** "Sáp nhập vào X từ dd/mm/yyyy", "Giải thể từ …", "Thành lập từ …", or null. */
   note: string | null;
+}
+
+/**
+ * How much of the period the warehouse holds (SPEC §3: a warehouse starts on its first night). `registry`: 'full' when
+ * the mailbox list was seen from the period's first day, 'partial' when its first night falls inside the period (the
+ * changes before it are unknown), 'none' when it starts after the period (or is empty). A period with neither the
+ * registry nor a day of mail log is not covered: the report says so instead of printing zeros.
+ */
+export interface Coverage {
+  registry: 'full' | 'partial' | 'none';
+  /** The first night of registry data, or null when the warehouse has none. */
+  registryFrom: string | null;
+  /** Days of the period with mail-log data. */
+  mailDays: number;
+  covered: boolean;
 }
 
 export interface IncidentSummary {
@@ -73,8 +97,8 @@ export interface IncidentSummary {
 export interface ReportModel {
   profile: string;
   province: string;
-  document: string;
   period: Period;
+  coverage: Coverage;
   evaluatedTo: string;
   data: { from: string; to: string } | null;
   /** Whether the registry was observed on `evaluatedTo` (the warehouse's first night is on or before it). */
@@ -84,12 +108,11 @@ export interface ReportModel {
   report: ReportDue | null;
   dues: ReportDue[];
   title: string;
-  issuer: string;
-  /** The agency above the issuer (cơ quan chủ quản), printed above it; null when none. */
-  parentAgency: string | null;
+  /** Who sends and signs it: the agency list in force on `today`, overridable per profile (`sender.ts`). */
+  sender: Sender;
   recipient: string;
-  /** Ký hiệu of the issuing agency, e.g. "STTTT" (số is left blank for the văn thư to fill, NĐ 30/2020 Phụ lục I). */
-  issuerAbbr: string;
+  /** The rule the report is made under, as the document cites it ("khoản 3 Điều 10 Quy chế …"), or null. */
+  basis: string | null;
   rows: AgencyReportRow[];
   totals: AgencyFigures;
   incidents: IncidentRow[];
@@ -113,16 +136,24 @@ export function sumFigures(rows: readonly AgencyFigures[]): AgencyFigures {
   return t;
 }
 
-/** Initials of the words of an agency name, skipping "và": "Sở Thông tin và Truyền thông" → "STTTT". */
-export function agencyAbbr(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => w && w.toLowerCase() !== 'và')
-    .map((w) => w[0]!.toUpperCase())
-    .join('')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/Đ/g, 'D');
+export { agencyAbbr } from './sender.ts';
+
+/** The coverage of `period` by the warehouse's data (see `Coverage`). */
+export function periodCoverage(period: Period, data: { from: string; to: string } | null, mailDays: number): Coverage {
+  const registry = data === null || data.from > period.to ? 'none' : data.from > period.from ? 'partial' : 'full';
+  return { registry, registryFrom: data?.from ?? null, mailDays, covered: registry !== 'none' || mailDays > 0 };
+}
+
+/**
+ * The name of a code the registry used that is not in the agency list of the period: its last name when the list
+ * once held it ("Sở Thông tin và Truyền thông (mã ST.28, đã sáp nhập vào … từ 01/03/2025)"), else the bare code.
+ */
+function missingAgencyName(code: string, versions: ReportFigures['agencyVersions']): string {
+  const last = versions.filter((v) => v.code === code).sort((a, b) => a.valid_from.localeCompare(b.valid_from)).at(-1);
+  if (!last) return `Mã ${code} (không có trong danh mục cơ quan của kỳ)`;
+  const successor = last.successor_code ? versions.filter((v) => v.code === last.successor_code).at(-1)?.name : undefined;
+  const ended = last.valid_to ? (successor ? `đã sáp nhập vào ${successor} từ ${viDate(last.valid_to)}` : `thôi hoạt động từ ${viDate(last.valid_to)}`) : 'chưa hoạt động trong kỳ';
+  return `${last.name} (mã ${code}, ${ended}; hộp thư vẫn mang mã này)`;
 }
 
 function noteFor(a: ReportFigures['agencies'][number], period: Period, names: Map<string, string>): string | null {
@@ -152,8 +183,8 @@ export function buildReportModel(
   const row = (code: string): AgencyReportRow => {
     let r = rows.get(code);
     if (!r) {
-      const name = code === '' ? 'Chưa gắn cơ quan' : `Mã ${code} (không có trong danh mục cơ quan của kỳ)`;
-      r = { code, name, group: '', existed: null, note: null, ...zero() };
+      const name = code === '' ? 'Chưa gắn cơ quan' : missingAgencyName(code, figures.agencyVersions);
+      r = { code, name, group: '', kind: '', parent: null, existedFrom: null, existedTo: null, existed: null, note: null, ...zero() };
       rows.set(code, r);
     }
     return r;
@@ -163,6 +194,10 @@ export function buildReportModel(
       code: a.code,
       name: a.name,
       group: a.grp,
+      kind: a.kind,
+      parent: a.parent_code,
+      existedFrom: a.exists_from,
+      existedTo: a.exists_to,
       existed: `${viDate(a.exists_from)} – ${viDate(a.exists_to)}`,
       note: noteFor(a, period, names),
       ...zero(),
@@ -208,13 +243,13 @@ export function buildReportModel(
   const ordered = [...rows.values()].sort((a, b) => (a.existed === null ? 1 : 0) - (b.existed === null ? 1 : 0) || a.code.localeCompare(b.code));
   const dues = reportsDue(policy, period, today);
   const report = mainReport(dues);
-  const issuer = report?.from ?? policy.operatorAgency.value ?? 'Cơ quan quản lý hệ thống thư điện tử';
+  const from = report?.from ?? policy.operatorAgency.value ?? 'Cơ quan quản lý hệ thống thư điện tử';
   const hours = policy.incidentReportHours.value;
   const base = {
     profile: policy.id,
     province: policy.province,
-    document: policy.document,
     period,
+    coverage: periodCoverage(period, figures.data, figures.mailLog?.daysCovered ?? 0),
     evaluatedTo: figures.evaluatedTo,
     data: figures.data,
     registryObserved: figures.data !== null && figures.data.from <= figures.evaluatedTo,
@@ -222,10 +257,9 @@ export function buildReportModel(
     report,
     dues,
     title: report ? report.title : 'Báo cáo về hoạt động và tình hình sử dụng Hệ thống thư điện tử tỉnh',
-    issuer,
-    parentAgency: /^sở\s/i.test(issuer) ? `UBND tỉnh ${policy.province}` : policy.operatorAgency.value,
+    sender: resolveSender(policy, from, figures.agencyVersions, today),
     recipient: report?.to ?? 'Ủy ban nhân dân tỉnh',
-    issuerAbbr: agencyAbbr(issuer),
+    basis: report ? citeDocument(report.cite, { full: true }) : null,
     rows: ordered,
     totals: sumFigures(ordered),
     incidents: figures.incidents,

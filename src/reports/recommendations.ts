@@ -1,12 +1,15 @@
 /**
  * Generated defaults for "Kiến nghị, đề xuất" (pure): one paragraph per problem the figures show, each naming the
- * rule it rests on, so the Sở starts from a sensible draft. The editable file in data/report-recommendations/
+ * rule it rests on (cited by the document's name and number), so the Sở starts from a sensible draft. The editable file in data/report-recommendations/
  * replaces this text when present.
  */
-import { formatCitation, type Policy } from '../rules/policy/schema.ts';
+import type { Policy } from '../rules/policy/schema.ts';
+import { citeDocument } from '../text/labels.ts';
 import type { ReportModel } from './model.ts';
 
 const n = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
+/** "theo điểm c khoản 2 Điều 8 Quy chế …": the rule cited by its document's name, as an official text does. */
+const cite = (c: Parameters<typeof citeDocument>[0]) => `theo ${citeDocument(c)}`;
 
 /** Markdown list of recommendations derived from the report's totals and the profile's rules. */
 export function generatedRecommendations(policy: Policy, m: Omit<ReportModel, 'recommendations' | 'recommendationsSource'>): string {
@@ -15,16 +18,16 @@ export function generatedRecommendations(policy: Policy, m: Omit<ReportModel, 'r
   if (t.passwordDefault > 0) {
     items.push(
       `Đề nghị các cơ quan, đơn vị đôn đốc **${n(t.passwordDefault)}** người dùng đổi mật khẩu mặc định ` +
-        `(${formatCitation(policy.password.defaultGraceDays.cite)}).`,
+        `(${cite(policy.password.defaultGraceDays.cite)}).`,
     );
   }
   if (t.passwordStale > 0) {
-    items.push(`Nhắc **${n(t.passwordStale)}** hộp thư đã quá thời hạn đổi mật khẩu định kỳ (${formatCitation(policy.password.changeIntervalMonths.cite)}).`);
+    items.push(`Nhắc **${n(t.passwordStale)}** hộp thư đã quá thời hạn đổi mật khẩu định kỳ (${cite(policy.password.changeIntervalMonths.cite)}).`);
   }
   if (t.forwardExternal > 0) {
     items.push(
       `Yêu cầu chấm dứt chuyển tiếp thư tự động ra ngoài hệ thống đối với **${n(t.forwardExternal)}** hộp thư ` +
-        `(${formatCitation(policy.externalForwarding.cite)}).`,
+        `(${cite(policy.externalForwarding.cite)}).`,
     );
   }
   if (t.lockedNow > 0) {
@@ -33,11 +36,11 @@ export function generatedRecommendations(policy: Policy, m: Omit<ReportModel, 'r
   if (t.reqLate > 0) {
     items.push(
       `Đơn vị vận hành khắc phục tình trạng **${n(t.reqLate)}** phiếu yêu cầu xử lý trễ hạn ` +
-        `(${formatCitation(policy.requestDeadlineWorkingDays.cite)}).`,
+        `(${cite(policy.requestDeadlineWorkingDays.cite)}).`,
     );
   }
   if (m.incidentSummary.late > 0) {
-    items.push(`Chấn chỉnh việc báo cáo sự cố: **${n(m.incidentSummary.late)}** sự cố báo cáo quá hạn (${formatCitation(policy.incidentReportHours.cite)}).`);
+    items.push(`Chấn chỉnh việc báo cáo sự cố: **${n(m.incidentSummary.late)}** sự cố báo cáo quá hạn (${cite(policy.incidentReportHours.cite)}).`);
   }
   if (t.activePersonal > 0 && t.usedInPeriod < t.activePersonal) {
     items.push(

@@ -50,6 +50,14 @@ export async function prepareReport(
   return { model, annexes: reportAnnexes(model, variant) };
 }
 
+/** The annexes' per-unit detail as one workbook for people: a sheet per annex, titled with the report's period. */
+export function annexWorkbook(model: ReportModel, annexes: readonly Annex[]): Promise<Uint8Array> {
+  return toXlsx(
+    annexes.map((a) => ({ ...a.table, name: a.sheet, title: `${a.title} — ${model.period.label}` })),
+    { title: `Phụ lục kèm theo ${model.title.charAt(0).toLowerCase()}${model.title.slice(1)} — ${model.period.label}`, subject: model.sender.agency },
+  );
+}
+
 export interface WrittenReport {
   files: string[];
   pdf: 'written' | 'no-chromium' | 'skipped';
@@ -71,7 +79,7 @@ export async function writeReportFiles(out: string, model: ReportModel, annexes:
   write('report.html', html);
   write('report.docx', await toDocx(model, annexes));
   for (const a of annexes) write(`${a.slug}.csv`, toCsv(a.table));
-  write('phu-luc.xlsx', await toXlsx(annexes.map((a) => ({ name: a.sheet, ...a.table }))));
+  write('phu-luc.xlsx', await annexWorkbook(model, annexes));
   if (!pdf) return { files, pdf: 'skipped' };
   const chromium = chromiumPath();
   if (!chromium) return { files, pdf: 'no-chromium' };

@@ -56,6 +56,12 @@ export function formatDateTime(epochMs: number | null | undefined): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** `YYYY-MM-DD HH:mm` in Asia/Ho_Chi_Minh from epoch milliseconds: a local time cell of a download (CSV/XLSX). */
+export function isoLocalDateTime(epochMs: number): string {
+  const p = Object.fromEntries(dateTimeParts.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 /** `MM/yyyy` from `YYYY-MM` or `YYYY-MM-DD` (chart labels). */
 export function formatMonth(isoMonth: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(isoMonth);

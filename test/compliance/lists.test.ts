@@ -16,7 +16,7 @@ describe('regulation lists from findings', () => {
     makeFinding(st24, '2025-06-30', 'inactive-revoke', { ...base, subject: 'c@soctrang.gov.vn', since: '2025-04-01' }),
   ];
 
-  it('three lists, rows numbered, dates dd/mm/yyyy, each row with its citation', () => {
+  it('three lists, rows numbered, ISO dates (a date column), each row citing the regulation by its name', () => {
     const lists = complianceLists(st24, findings);
     expect(lists.map((l) => [l.fileName, l.table.rows.length])).toEqual([
       ['mat-khau.csv', 2],
@@ -24,7 +24,9 @@ describe('regulation lists from findings', () => {
       ['chuyen-tiep-ra-ngoai.csv', 1],
     ]);
     expect(lists[0]!.table.rows[0]).toEqual([1, 'a@soctrang.gov.vn', 'Nguyễn Văn An', 'SKHCN', 'Sở Khoa học và Công nghệ',
-      'Chưa đổi mật khẩu mặc định sau thời hạn', '001 Điều 11 khoản 2 điểm i (dự thảo)', '04/03/2025', 'chi tiết']);
+      'Chưa đổi mật khẩu mặc định sau thời hạn', 'điểm i khoản 2 Điều 11 Dự thảo 2 Quy chế quản lý, sử dụng Hệ thống thư điện tử tỉnh Sóc Trăng',
+      '2025-03-04', 'chi tiết']);
+    expect(lists[0]!.table.columns[7]).toMatchObject({ header: 'Từ ngày', type: 'date' });
     expect(lists[0]!.citations).toEqual(['001 Điều 11 khoản 2 điểm i (dự thảo)', '002 Điều 8 khoản 2 điểm c']);
     expect(lists[1]!.notApplicable).toEqual(['Không đăng nhập quá thời hạn, cần tạm khóa', 'Tạm khóa quá thời hạn, cần thu hồi']);
   });

@@ -44,7 +44,11 @@ describe('score command', () => {
     const { code, out } = await cli('score', '--db', db, '--period', '2025-H2');
     expect(code).toBe(0);
     expect(out).toContain('Điểm tuân thủ quy chế thư điện tử — 6 tháng cuối năm 2025 (01/07/2025–31/12/2025)');
-    expect(out).toContain('Nhóm so-nganh (3 cơ quan)');
+    expect(out).toContain('Nhóm Sở, ban, ngành (3 cơ quan, đơn vị)');
+    expect(out).toContain('Quy định áp dụng: Sóc Trăng — QĐ 59/2024/QĐ-UBND');
+    expect(out).toContain('Điểm được chấm theo bộ tiêu chí năm 2024 theo Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND, cách tính điểm lần thứ nhất.');
+    // No machine code in what a reader sees (SPEC §6): no group slug, profile id or method id.
+    expect(out).not.toMatch(/so-nganh|soctrang-2024|tcv-2024|pp1/);
     expect(out).toMatch(/\n {3}2 {2}SKHCN +Sở Khoa học và Công nghệ +\d+,\d +\d+,\d +-\d+,\d\n {3}2 {2}SNV +Sở Nội vụ tỉnh /);
   });
 
@@ -64,7 +68,7 @@ describe('score command', () => {
     expect(csv).toContain('Tự động chuyển thư tới -x@evil.vn.');
     const passwords = readFileSync(join(out, 'mat-khau.csv'), 'utf8');
     expect(passwords).toContain('k1@soctrang.gov.vn');
-    expect(passwords).toContain('002 Điều 8 khoản 2 điểm c');
+    expect(passwords).toContain('điểm c khoản 2 Điều 8 Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND');
   });
 
   it.each([

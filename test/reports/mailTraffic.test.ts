@@ -35,7 +35,7 @@ const TRAFFIC_KEYS = [
   'mailSentMb', 'mailReceivedMb', 'mailActiveSenders',
 ] as const;
 
-/** Column index of `header` in an annex (they follow the five agency columns). */
+/** Column index of `header` in an annex's detail table (they follow the agency columns). */
 function col(annex: ReturnType<typeof reportAnnexes>[number], header: string): number {
   const j = annex.table.columns.findIndex((c) => c.header === header);
   expect(j, header).toBeGreaterThanOrEqual(5);
@@ -43,23 +43,24 @@ function col(annex: ReturnType<typeof reportAnnexes>[number], header: string): n
 }
 
 describe.each(['2025', '2025-H1', '2025-02-01..2025-03-31', '2025-06-01..2025-09-30'])('period %s: mail figures reconcile', (periodText) => {
-  it('every traffic total equals the sum of its annex rows (Phụ lục 6) and the rejects to mailboxes those of Phụ lục 3', async () => {
+  it('every traffic total equals the sum of its annex rows (Phụ lục VI) and the rejects to mailboxes those of Phụ lục III', async () => {
     const m = await model(periodText);
     const annexes = reportAnnexes(m);
     const traffic = annexes.find((a) => a.slug === 'phu-luc-6-luu-luong-thu')!;
-    expect(traffic.table.columns.slice(5).map((c) => c.header)).toHaveLength(TRAFFIC_KEYS.length);
-    const total = traffic.table.rows.at(-1)!;
+    const first = col(traffic, 'Thư gửi đi');
+    expect(traffic.table.columns.slice(first).map((c) => c.header)).toHaveLength(TRAFFIC_KEYS.length);
+    const total = traffic.table.footer![0]!;
     expect(total[2]).toBe('Tổng cộng');
     TRAFFIC_KEYS.forEach((k, i) => {
-      const j = 5 + i;
-      const sum = traffic.table.rows.slice(0, -1).reduce((s, r) => s + Number(r[j] as Cell), 0);
+      const j = first + i;
+      const sum = traffic.table.rows.reduce((s, r) => s + Number(r[j] as Cell), 0);
       expect(Number(total[j]), k).toBeCloseTo(sum, 6);
       expect(m.totals[k], k).toBeCloseTo(Number(total[j]), 6);
     });
     const security = annexes.find((a) => a.slug === 'phu-luc-3-an-toan')!;
     const j = col(security, 'Thư gửi đến bị máy chủ từ chối');
-    expect(Number(security.table.rows.at(-1)![j])).toBe(security.table.rows.slice(0, -1).reduce((s, r) => s + Number(r[j]), 0));
-    expect(m.totals.mailRejectedInbound).toBe(Number(security.table.rows.at(-1)![j]));
+    expect(Number(security.table.footer![0]![j])).toBe(security.table.rows.reduce((s, r) => s + Number(r[j]), 0));
+    expect(m.totals.mailRejectedInbound).toBe(Number(security.table.footer![0]![j]));
   });
 
   it('the totals equal independent queries over the per-agency aggregates and the server counters', async () => {
@@ -168,7 +169,7 @@ describe('coverage and unavailable figures are said plainly', () => {
     expect(text).toContain('Phân loại theo lý do (được 4/6 lượt; nhật ký chi tiết của các ngày còn lại đã quá thời hạn lưu giữ)');
     expect(text).toContain('máy gửi nằm trong danh sách chặn thư rác (DNSBL) 1');
     expect(text).toContain('chưa nêu được số thư rác bị lọc sau khi tiếp nhận');
-    expect(text).toContain('Phụ lục 6. Lưu lượng thư điện tử theo cơ quan, đơn vị');
+    expect(text).toContain('Phụ lục VI</span><span class="ten-phu-luc">LƯU LƯỢNG THƯ ĐIỆN TỬ THEO CƠ QUAN, ĐƠN VỊ');
     expect(text).not.toContain('kho dữ liệu chưa có số liệu nhật ký thư tổng hợp');
     const adhoc = await model('2025-06-10..2025-06-10');
     expect(renderReportHtml(adhoc, reportAnnexes(adhoc), '')).toContain('Số liệu nhật ký thư có đủ cho 1/1 ngày của kỳ.');

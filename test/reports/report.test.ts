@@ -28,18 +28,39 @@ async function scalar(sql: string, params: Record<string, unknown>): Promise<num
 }
 
 describe.each(['2025', '2025-H1', '2025-H2', '2025-02-01..2025-03-31'])('period %s: numbers reconcile', (periodText) => {
-  it('every total equals the sum of its annex rows', async () => {
+  it('every total equals the sum of its annex rows, in the XLSX detail and in the printed, rolled-up table', async () => {
     const m = await model(periodText);
     for (const k of FIGURE_KEYS) {
       expect(m.totals[k]).toBeCloseTo(m.rows.reduce((s, r) => s + r[k], 0), 6);
     }
-    for (const annex of reportAnnexes(m).slice(0, 3)) {
-      const rows = annex.table.rows;
-      const total = rows.at(-1)!;
+    for (const annex of reportAnnexes(m).filter((a) => a.print.rows.some((r) => r.kind === 'total'))) {
+      // Detail: one row per unit, the total as the XLSX footer (the CSV has no total row).
+      const total = annex.table.footer![0]!;
       expect(total[2]).toBe('Tổng cộng');
-      for (let col = 5; col < annex.table.columns.length; col++) {
-        const sum = rows.slice(0, -1).reduce((s, r) => s + Number(r[col] as Cell), 0);
+      const first = annex.table.columns.findIndex((c) => c.numFmt !== undefined && c.header !== 'STT');
+      expect(first).toBe(8);
+      for (let col = first; col < annex.table.columns.length; col++) {
+        const sum = annex.table.rows.reduce((s, r) => s + Number(r[col] as Cell), 0);
         expect(Number(total[col])).toBeCloseTo(sum, 6);
+      }
+      // Print: each group's row is the sum of its agencies (the collapsed rest line holds only zeros), the groups sum
+      // to the total, and the total is the detail's.
+      const rows = annex.print.rows;
+      const printTotal = rows.find((r) => r.kind === 'total')!;
+      const width = annex.print.columns.length;
+      for (let col = 2; col < width; col++) {
+        const groups = rows.filter((r) => r.kind === 'group');
+        expect(groups.reduce((s, r) => s + Number(r.cells[col]), 0)).toBeCloseTo(Number(printTotal.cells[col]), 6);
+        let i = 0;
+        for (const r of rows) {
+          if (r.kind !== 'group') continue;
+          const start = rows.indexOf(r, i);
+          const next = rows.findIndex((x, k) => k > start && (x.kind === 'group' || x.kind === 'total'));
+          const items = rows.slice(start + 1, next).filter((x) => x.kind === 'item');
+          expect(items.reduce((s, x) => s + Number(x.cells[col]), 0)).toBeCloseTo(Number(r.cells[col]), 6);
+          i = next;
+        }
+        expect(Number(printTotal.cells[col])).toBeCloseTo(Number(total[first + col - 2]), 6);
       }
     }
   });
@@ -138,7 +159,10 @@ describe('security, requests and incidents', () => {
     const m = await model('2025');
     expect(m.recommendationsSource).toBe('generated');
     expect(m.recommendations).toMatch(/\*\*2\*\* người dùng đổi mật khẩu mặc định/);
-    expect(m.recommendations).toMatch(/chuyển tiếp thư tự động ra ngoài.*002 Điều 9 khoản 3/);
+    // Cited as an official text cites: by the document's name and number, never by our seed file id.
+    expect(m.recommendations).toMatch(/chuyển tiếp thư tự động ra ngoài.*theo khoản 3 Điều 9 Quy chế ban hành kèm theo Quyết định số 59\/2024\/QĐ-UBND/);
+    expect(m.recommendations).toMatch(/mật khẩu mặc định.*theo điểm i khoản 2 Điều 11 Dự thảo 2 Quy chế quản lý, sử dụng Hệ thống thư điện tử tỉnh Sóc Trăng/);
+    expect(m.recommendations).not.toMatch(/\b00\d Điều/);
   });
 });
 

@@ -36,28 +36,58 @@ describe('report command', () => {
     // From 01/07, 18 days to 19/07: the last day on time, the day before "trước ngày 20/7" (002 Điều 10 khoản 3).
     expect(o.out.join('')).toContain('hạn trước ngày 20/07/2025, còn 18 ngày');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('Cộng hòa xã hội chủ nghĩa Việt Nam');
+    expect(html).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(html).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(html).toContain('Sóc Trăng, ngày 01 tháng 07 năm 2025');
-    expect(html).toContain('/BC-STTTT');
+    expect(html).toContain('Sóc Trăng, ngày 01 tháng 7 năm 2025');
+    // Dated 01/07/2025, after Sở TT&TT merged into Sở KH&CN (01/03/2025): the sender is the agency in force that day.
+    expect(html).toContain('/BC-SKHCN');
+    expect(html).not.toContain('/BC-STTTT');
     expect(html).not.toMatch(/(src|href)="https?:/);
     const csv = readFileSync(join(out, 'phu-luc-1-hop-thu.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFSTT,Mã cơ quan,')).toBe(true);
     expect(csv).toContain('"Tên cơ quan, đơn vị"');
-    expect(csv).toContain('Tổng cộng');
+    // The CSV is for machines: ISO dates, no total row (the XLSX has it).
+    expect(csv).toContain(',2025-01-01,2025-02-28,');
+    expect(csv).not.toContain('Tổng cộng');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'phu-luc.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL1 Hộp thư', 'PL2 Phiếu yêu cầu', 'PL3 Mật khẩu, chuyển tiếp', 'PL4 Sự cố', 'PL5 Xếp hạng', 'PL6 Lưu lượng thư']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Phụ lục I – Hộp thư', 'Phụ lục II – Phiếu yêu cầu', 'Phụ lục III – An toàn thư', 'Phụ lục IV – Sự cố', 'Phụ lục V – Xếp hạng',
+      'Phụ lục VI – Lưu lượng thư',
+    ]);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(3).value).toBe('Tên cơ quan, đơn vị');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(3).value).toBe('Tổng cộng');
+    expect(last.font?.bold).toBe(true);
+    const from = ws.getRow(2).getCell(6);
+    expect(from.value).toBeInstanceOf(Date);
+    expect(from.numFmt).toBe('dd/mm/yyyy');
     expect(existsSync(join(out, 'report.pdf'))).toBe(false);
     // The Word copy of the same document, beside the print view.
     const docx = unzipSync(new Uint8Array(readFileSync(join(out, 'report.docx'))));
     const xml = strFromU8(docx['word/document.xml']!);
-    expect(xml).toContain('Cộng hòa xã hội chủ nghĩa Việt Nam');
+    expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(xml).toContain('VI. Kiến nghị, đề xuất');
     expect(o.out.join('')).toContain('report.docx');
+  });
+
+  it('a report dated before the merger is sent by Sở TT&TT, under its own abbreviation', async () => {
+    const out = join(dir, 'out-early');
+    expect(await reportCommand.run({ db, period: '2025-01-01..2025-01-31', out, today: '2025-02-10', 'no-pdf': true }, [], io())).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('/BC-STTTT');
+    expect(html).toContain('SỞ THÔNG TIN<br />VÀ TRUYỀN THÔNG');
+  });
+
+  it('refuses a period the warehouse holds no data of, saying why, and writes nothing', async () => {
+    const out = join(dir, 'out-2024');
+    await expect(reportCommand.run({ db, period: '2024', out, today: '2025-02-10', 'no-pdf': true }, [], io())).rejects.toThrow(
+      /Kho dữ liệu không có số liệu của năm 2024 .*danh sách hộp thư chỉ có từ ngày 01\/01\/2025/,
+    );
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
   });
 
   it('rejects a bad period or date as a usage error', async () => {

@@ -4,6 +4,7 @@
  * format of NĐ 30/2020), report.docx, annex CSVs and phu-luc.xlsx, and report.pdf when Chromium is installed.
  */
 import { resolve } from 'node:path';
+import { notCoveredText } from '../../reports/document.ts';
 import { describeDaysLeft } from '../../reports/due.ts';
 import { prepareReport, writeReportFiles } from '../../reports/writeReport.ts';
 import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
@@ -11,7 +12,7 @@ import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type PolicyId } from '../../rules/policy/schema.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
-import { EXIT, UsageError, requireString, type Command } from '../command.ts';
+import { EXIT, RunError, UsageError, requireString, type Command } from '../command.ts';
 
 const USAGE = [
   'Cách dùng: npm run cli -- report --db TỆP --period KỲ --out THƯ_MỤC [--today NGÀY] [--no-pdf] [--profile HỒ_SƠ]',
@@ -34,7 +35,10 @@ const USAGE = [
   'Ví dụ:',
   '  npm run cli -- report --db data/warehouse.duckdb --period 2025-H1 --out out/bao-cao-2025-H1',
   '',
-  'Mã thoát: 0 thành công; 1 không đọc được kho dữ liệu hoặc không ghi được tệp; 2 sai cách dùng.',
+  'Kỳ mà kho dữ liệu không có số liệu (chưa có danh sách hộp thư và nhật ký thư của kỳ) không được lập báo cáo.',
+  '',
+  'Mã thoát: 0 thành công; 1 không đọc được kho dữ liệu, kho không có số liệu của kỳ, hoặc không ghi được tệp;',
+  '2 sai cách dùng.',
 ].join('\n');
 
 /** Today's date in Asia/Ho_Chi_Minh (YYYY-MM-DD). */
@@ -73,6 +77,8 @@ export const reportCommand: Command = {
     const { model, annexes } = await withReadOnlyWarehouse(db, async (conn) => {
       return prepareReport(conn, await policyInForce(conn, values.profile as PolicyId | undefined), period, today);
     });
+    const missing = notCoveredText(model);
+    if (missing !== null) throw new RunError(`${missing} Chưa lập báo cáo; hãy chọn kỳ có số liệu (kho có dữ liệu từ khi nạp đêm đầu tiên).`);
     const written = await writeReportFiles(out, model, annexes, values['no-pdf'] !== true);
     const t = model.totals;
     io.stdout(

@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { toCsv } from '../../reports/csv.ts';
+import { compareGroups, groupLabel } from '../../reports/rollup.ts';
+import { methodLabel } from '../../text/labels.ts';
 import { complianceLists } from '../../rules/compliance/lists.ts';
 import type { AgencyScore } from '../../rules/compliance/scoring.ts';
 import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
@@ -59,15 +61,16 @@ function table(result: ScoreResult, policy: Policy): string {
   const p = result.period;
   const lines = [
     `Điểm tuân thủ quy chế thư điện tử — ${p.label}${p.kind === 'ad-hoc' ? '' : ` (${viDate(p.from)}–${viDate(p.to)})`}`,
-    `Hồ sơ: ${policy.id} (${policy.name}); phương pháp ${result.methodVersion}; so với ${result.previousPeriod.label}`,
+    `Quy định áp dụng: ${policy.name}; so với ${result.previousPeriod.label}`,
+    `Điểm được chấm theo ${methodLabel(result.methodVersion)}.`,
     result.data ? `Dữ liệu: ${viDate(result.data.from)}–${viDate(result.data.to)}` : 'Kho chưa có dữ liệu hộp thư.',
   ];
   const groups = new Map<string, AgencyScore[]>();
   for (const a of result.agencies) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
-  for (const [group, agencies] of groups) {
+  for (const [group, agencies] of [...groups].sort(([a], [b]) => compareGroups(a, b))) {
     const codeWidth = Math.max(2, ...agencies.map((a) => a.code.length));
     const nameWidth = Math.min(48, Math.max(7, ...agencies.map((a) => a.name.length)));
-    lines.push('', `Nhóm ${group} (${agencies.length} cơ quan)`);
+    lines.push('', `Nhóm ${groupLabel(group)} (${agencies.length} cơ quan, đơn vị)`);
     lines.push(`${'Hạng'.padStart(4)}  ${'Mã'.padEnd(codeWidth)}  ${'Cơ quan'.padEnd(nameWidth)}  ${'Điểm'.padStart(6)}  ${'Kỳ trước'.padStart(8)}  ${'Thay đổi'.padStart(8)}`);
     for (const a of agencies) {
       const name = a.name.length > nameWidth ? `${a.name.slice(0, nameWidth - 1)}…` : a.name;

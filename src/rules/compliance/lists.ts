@@ -9,7 +9,7 @@
  *   after days without login and to revoke after a lock (004 Điều 8).
  * - External forwarding (002 Điều 9 khoản 3).
  */
-import { viDate } from '../period.ts';
+import { citeDocument } from '../../text/labels.ts';
 import { formatCitation, type Policy } from '../policy/schema.ts';
 import type { DataTable } from '../../reports/csv.ts';
 import type { Finding } from './findings.ts';
@@ -53,8 +53,8 @@ const COLUMNS = [
   { header: 'Mã cơ quan', width: 12 },
   { header: 'Cơ quan, đơn vị', width: 40 },
   { header: 'Trường hợp', width: 40 },
-  { header: 'Căn cứ', width: 30 },
-  { header: 'Từ ngày', width: 12 },
+  { header: 'Căn cứ', width: 40 },
+  { header: 'Từ ngày', width: 12, type: 'date' as const },
   { header: 'Chi tiết', width: 60 },
 ];
 
@@ -80,8 +80,8 @@ export function complianceLists(policy: Policy, findings: readonly Finding[]): C
           f.agencyCode,
           f.agencyName,
           f.title,
-          f.citation,
-          viDate(f.since),
+          citeDocument(ruleCitation(f.ruleId, policy)),
+          f.since,
           f.detail,
         ]),
       },

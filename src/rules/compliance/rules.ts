@@ -4,6 +4,7 @@
  * (`src/warehouse/compliance/`); this table says what each check means and whether it applies under a profile.
  */
 import { orgOwners } from '../address/conformance.ts';
+import { RULE_LABELS, SEVERITY_LABELS } from '../../text/labels.ts';
 import type { Citation, Policy } from '../policy/schema.ts';
 import { RULE_IDS, type RuleId } from './ruleIds.ts';
 
@@ -12,11 +13,8 @@ export { RULE_IDS, type RuleId };
 /** vi-pham: the regulation is broken; canh-bao: someone must act (lock, revoke, free space); thong-tin: for the record. */
 export type Severity = 'vi-pham' | 'canh-bao' | 'thong-tin';
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  'vi-pham': 'Vi phạm',
-  'canh-bao': 'Cảnh báo',
-  'thong-tin': 'Thông tin',
-};
+/** Labels from the dictionary (src/text/labels.ts). */
+export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_LABELS;
 
 /** What a finding is about: a mailbox, an agency, a request (phiếu yêu cầu), an incident, or an export file row. */
 export type SubjectKind = 'mailbox' | 'agency' | 'request' | 'incident' | 'file';
@@ -37,45 +35,48 @@ export interface RuleMeta {
   param(policy: Policy): CitedParam;
 }
 
+/** Every rule's title is its label in the dictionary (src/text/labels.ts): a rule without one does not compile. */
+const TITLES: Record<RuleId, string> = RULE_LABELS;
+
 const RULES: readonly RuleMeta[] = [
   {
     id: 'password-default',
-    title: 'Chưa đổi mật khẩu mặc định sau thời hạn',
+    title: TITLES['password-default'],
     severity: 'vi-pham',
     subject: 'mailbox',
     param: (p) => p.password.defaultGraceDays,
   },
   {
     id: 'password-stale',
-    title: 'Không đổi mật khẩu theo định kỳ',
+    title: TITLES['password-stale'],
     severity: 'vi-pham',
     subject: 'mailbox',
     param: (p) => p.password.changeIntervalMonths,
   },
   {
     id: 'inactive-revoke',
-    title: 'Không truy cập quá thời hạn, cần thu hồi',
+    title: TITLES['inactive-revoke'],
     severity: 'canh-bao',
     subject: 'mailbox',
     param: (p) => p.inactivity.revokeAfterMonths,
   },
   {
     id: 'inactive-lock',
-    title: 'Không đăng nhập quá thời hạn, cần tạm khóa',
+    title: TITLES['inactive-lock'],
     severity: 'canh-bao',
     subject: 'mailbox',
     param: (p) => p.inactivity.lockAfterDays,
   },
   {
     id: 'locked-revoke',
-    title: 'Tạm khóa quá thời hạn, cần thu hồi',
+    title: TITLES['locked-revoke'],
     severity: 'canh-bao',
     subject: 'mailbox',
     param: (p) => p.inactivity.revokeAfterLockedDays,
   },
   {
     id: 'forward-external',
-    title: 'Chuyển thư tự động ra ngoài hệ thống của tỉnh',
+    title: TITLES['forward-external'],
     severity: 'vi-pham',
     subject: 'mailbox',
     param: (p) => p.externalForwarding,
@@ -83,14 +84,14 @@ const RULES: readonly RuleMeta[] = [
   {
     // Full is not a breach but needs action; the quota is the mailbox's own (provisioned), else the profile's.
     id: 'quota-over',
-    title: 'Hộp thư đã đầy dung lượng',
+    title: TITLES['quota-over'],
     severity: 'canh-bao',
     subject: 'mailbox',
     param: (p) => p.quotaWarningShare,
   },
   {
     id: 'quota-near',
-    title: 'Hộp thư sắp đầy dung lượng',
+    title: TITLES['quota-near'],
     severity: 'thong-tin',
     subject: 'mailbox',
     param: (p) => p.quotaWarningShare,
@@ -99,7 +100,7 @@ const RULES: readonly RuleMeta[] = [
     // The regulation gives every mailbox its capacity (002 Điều 7: 02GB; 003 Điều 8 khoản 1: 500MB): a mailbox
     // provisioned with less is a breach by the operator, whatever the mailbox's own quota says.
     id: 'quota-below-regulation',
-    title: 'Dung lượng cấp cho hộp thư thấp hơn quy định',
+    title: TITLES['quota-below-regulation'],
     severity: 'vi-pham',
     subject: 'mailbox',
     param: (p) => p.quota.mailboxMb,
@@ -108,21 +109,21 @@ const RULES: readonly RuleMeta[] = [
     // The duty to have the mailbox (002 Điều 3 khoản 1–2; 003 Điều 3 khoản 1; 004 Điều 5 khoản 1), not to read it.
     // Each finding cites the clause of the agency's own kind (locality, department …), see findings.ts.
     id: 'agency-mailbox-missing',
-    title: 'Cơ quan, đơn vị chưa có hộp thư cơ quan',
+    title: TITLES['agency-mailbox-missing'],
     severity: 'canh-bao',
     subject: 'agency',
     param: (p) => p.agencyMailbox,
   },
   {
     id: 'agency-mailbox-unread',
-    title: 'Hộp thư cơ quan không được kiểm tra thường xuyên',
+    title: TITLES['agency-mailbox-unread'],
     severity: 'canh-bao',
     subject: 'mailbox',
     param: (p) => p.agencyMailboxRead,
   },
   {
     id: 'address-format',
-    title: 'Địa chỉ không đúng định dạng hiện hành',
+    title: TITLES['address-format'],
     severity: 'thong-tin',
     subject: 'mailbox',
     param: (p) => p.addresses.personal,
@@ -130,28 +131,28 @@ const RULES: readonly RuleMeta[] = [
   {
     // Informational like address-format (SPEC §4.2). Each finding cites the template it was judged against.
     id: 'org-address-format',
-    title: 'Địa chỉ hộp thư cơ quan, phòng ban, địa phương không đúng định dạng',
+    title: TITLES['org-address-format'],
     severity: 'thong-tin',
     subject: 'mailbox',
     param: (p) => p.addresses.agency,
   },
   {
     id: 'request-late',
-    title: 'Yêu cầu xử lý quá hạn (ngày làm việc)',
+    title: TITLES['request-late'],
     severity: 'vi-pham',
     subject: 'request',
     param: (p) => p.requestDeadlineWorkingDays,
   },
   {
     id: 'incident-late',
-    title: 'Sự cố báo cáo chậm',
+    title: TITLES['incident-late'],
     severity: 'vi-pham',
     subject: 'incident',
     param: (p) => p.incidentReportHours,
   },
   {
     id: 'text-not-unicode',
-    title: 'Văn bản không dùng bộ mã Unicode TCVN 6909:2001',
+    title: TITLES['text-not-unicode'],
     severity: 'thong-tin',
     subject: 'file',
     param: (p) => p.unicode,

@@ -200,6 +200,30 @@ export const policySchema = z
     reports: z.array(reportDueSchema),
     /** Every duty of the texts with how the product treats it (data page). */
     duties: z.array(dutySchema).min(1),
+    /**
+     * Overrides for who sends and signs the reports to UBND (NĐ 30/2020/NĐ-CP Phụ lục I: tên cơ quan ban hành, ký
+     * hiệu, quyền hạn và chức vụ, họ tên người ký). Without them the report takes the sender from the agency list in
+     * force on the report date (src/reports/sender.ts). Every field is optional.
+     */
+    reportSender: z
+      .object({
+        /** Tên cơ quan ban hành, e.g. "Sở Khoa học và Công nghệ". */
+        agency: z.string().min(1).optional(),
+        /** Cơ quan chủ quản printed above it ("UBND tỉnh Sóc Trăng"); null for none. */
+        parent: z.string().min(1).nullable().optional(),
+        /** Ký hiệu of the agency in the số/ký hiệu line ("SKHCN"). */
+        abbr: z.string().regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u).optional(),
+        /** The head's title ("Giám đốc"). */
+        headTitle: z.string().min(1).optional(),
+        /** Quyền hạn: "KT." (ký thay the head), "TL.", "TUQ.", or null when the head signs. */
+        authority: z.enum(['KT.', 'TL.', 'TUQ.', 'Q.']).nullable().optional(),
+        /** The signer's own title when not the head ("Phó Giám đốc"). */
+        signerTitle: z.string().min(1).optional(),
+        /** Họ và tên of the signer. */
+        signerName: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     ranking: z
       .object({
         methodVersion: z.string(),

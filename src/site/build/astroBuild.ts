@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -73,4 +73,16 @@ async function buildOnce(options: AstroBuildOptions): Promise<void> {
     },
     { teardownCompiler: false },
   );
+  removeAstroLeftovers(options.outDir);
+}
+
+/**
+ * Files Astro 5 leaves at the root of an outDir outside the project (withastro/astro#14903: the content layer's empty
+ * `content-assets.mjs` / `content-modules.mjs`, sometimes `data-store.json` / `settings.json`). The site never
+ * writes files of these names, and none of them may be published.
+ */
+export const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'settings.json'] as const;
+
+function removeAstroLeftovers(outDir: string): void {
+  for (const name of ASTRO_LEFTOVERS) rmSync(join(outDir, name), { force: true });
 }

@@ -22,7 +22,7 @@ export async function writeDownloads(outDir: string, downloads: PendingDownload[
     const base = join(outDir, d.path);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.csv`, toCsv(d.table), 'utf8');
-    writeFileSync(`${base}.xlsx`, await toXlsx([{ name: d.title, ...d.table }]));
+    writeFileSync(`${base}.xlsx`, await toXlsx([{ ...d.table, name: d.table.sheet ?? d.title, title: d.title }]));
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Every piece of user-facing text on the site, in one place so wording stays consistent and reviewable
- * (STYLE.md §6). Pure data; safe in the browser.
+ * (STYLE.md §6). Labels of codes (kinds, groups, statuses, severities, rules …) live in the one dictionary of
+ * labels, src/text/labels.ts; the entries below that hold codes point there. Pure data; safe in the browser.
  */
+import { MAILBOX_KIND_LABELS, MAILBOX_STATUS_LABELS, RANKING_GROUP_LABELS } from '../../text/labels.ts';
+
 export const vi = {
   site: {
     title: 'Thư công vụ',
@@ -75,7 +78,8 @@ export const vi = {
     lead: 'Điểm tuân thủ quy chế thư điện tử (0–100) của từng cơ quan, xếp hạng trong từng nhóm; điểm bằng nhau cùng hạng.',
     period: 'Kỳ',
     otherPeriods: 'Các kỳ khác',
-    method: 'Phương pháp {v}: mỗi tiêu chí là tử số / mẫu số, đếm tại ngày cuối mỗi tháng của kỳ; tiêu chí không có dữ liệu được bỏ và trọng số chia lại cho các tiêu chí còn lại.',
+    /** {v}: the method in words (src/text/labels.ts `methodLabel`), which says how criteria are counted. */
+    method: 'Điểm được chấm theo {v}.',
     previousLabel: 'So với {p}.',
     group: 'Nhóm',
     rank: 'Hạng',
@@ -84,6 +88,8 @@ export const vi = {
     previous: 'Kỳ trước',
     change: 'Thay đổi',
     evaluated: 'Thời gian đánh giá',
+    evaluatedFrom: 'Đánh giá từ ngày',
+    evaluatedTo: 'Đánh giá đến ngày',
     noScores: 'Chưa có cơ quan nào có dữ liệu trong kỳ này.',
     glance: 'Xếp hạng tóm tắt ({p})',
     top: 'Cao nhất',
@@ -150,8 +156,8 @@ export const vi = {
     createdAt: 'Ngày tạo',
     lastLogin: 'Đăng nhập gần nhất',
     usedMb: 'Đã dùng (MB)',
-    kinds: { 'ca-nhan': 'Cá nhân', 'co-quan': 'Cơ quan' } as Record<string, string>,
-    statuses: { active: 'Đang hoạt động', locked: 'Tạm khóa', closed: 'Đã thu hồi' } as Record<string, string>,
+    kinds: MAILBOX_KIND_LABELS as Record<string, string>,
+    statuses: MAILBOX_STATUS_LABELS as Record<string, string>,
   },
   directory: {
     title: 'Danh bạ thư điện tử',
@@ -189,16 +195,8 @@ export const vi = {
       agencyPhone: 'Điện thoại cơ quan',
     },
   },
-  agencyKinds: {
-    'so-nganh': 'Sở, ban, ngành',
-    'ubnd-huyen': 'UBND cấp huyện',
-    'ubnd-xa': 'UBND cấp xã',
-    'phong-ban': 'Phòng, ban',
-    dvsn: 'Đơn vị sự nghiệp',
-    'dang-doan-the': 'Đảng, đoàn thể',
-    'trung-uong': 'Cơ quan Trung ương',
-    'dn-nha-nuoc': 'Doanh nghiệp nhà nước',
-  } as Record<string, string>,
+  /** Agency kinds and ranking groups (src/text/labels.ts). */
+  agencyKinds: RANKING_GROUP_LABELS as Record<string, string>,
   data: {
     title: 'Dữ liệu',
     lead: 'Nguồn gốc và độ mới của số liệu: các lần nạp, số dòng từng bảng, các dòng bị cách ly và quy định đang áp dụng.',
@@ -238,6 +236,7 @@ export const vi = {
     dutyStatus: 'Tình trạng',
     dutyHow: 'Cách kiểm tra, nơi hiển thị hoặc lý do',
     dutyRules: 'Quy tắc kiểm tra:',
+    downloads: 'Quy ước của tệp tải về (CSV, XLSX)',
   },
   policy: {
     domain: 'Tên miền',
@@ -314,6 +313,7 @@ export const vi = {
     printView: 'Bản in (A4, mở rồi chọn In hoặc Lưu thành PDF)',
     docx: 'Tải bản Word (.docx) để chỉnh sửa',
     annexes: 'Phụ lục (CSV, XLSX)',
+    annexesNote: 'Bản in và bản Word có phụ lục theo từng cơ quan (đã cộng các đơn vị trực thuộc); tệp XLSX (để đọc, in, tính toán) và CSV (để máy đọc) có số liệu của từng đơn vị.',
     document: 'Nội dung báo cáo',
     recommendationsNote: 'Phần "Kiến nghị, đề xuất" được soạn sẵn từ số liệu; sửa trong tệp data/report-recommendations/{period}.md.',
   },

@@ -6,7 +6,7 @@ import { dataSpan, sqlParams } from '../compliance/prepare.ts';
 import { prepareRequestDeadlines } from '../compliance/requests.ts';
 import { computeScores } from '../compliance/scores.ts';
 import type {
-  AgencyInPeriod, IncidentRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
+  AgencyInPeriod, AgencyVersion, IncidentRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
   RequestRow, SecurityRow,
 } from '../../reports/figures.ts';
 import { addDays } from '../../rules/calendar/civilDate.ts';
@@ -30,6 +30,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
   const end = span && span.to < period.to ? span.to : period.to;
   const base = { ...sqlParams(policy), from: period.from, to: period.to, end, evalTo: end };
   const agencies = await queryReportSql<AgencyInPeriod>(conn, 'agenciesInPeriod', base);
+  const agencyVersions = await queryReportSql<AgencyVersion>(conn, 'agencyVersions', {});
   const events = await queryReportSql<MailboxEventRow>(conn, 'mailboxEvents', base);
   const atEnd = end >= period.from ? await queryReportSql<MailboxEndRow>(conn, 'mailboxesAtEnd', base) : [];
   await prepareRequestDeadlines(conn, policy, period.from, end);
@@ -69,6 +70,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
     data: span,
     evaluatedTo: end,
     agencies,
+    agencyVersions,
     events,
     atEnd,
     requests,

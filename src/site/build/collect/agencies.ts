@@ -1,5 +1,6 @@
 import { queryRows } from '../../../warehouse/open.ts';
-import { formatDate, formatDateTime, sortVi } from '../../format.ts';
+import { MAILBOX_KIND_LABELS, MAILBOX_STATUS_LABELS, labelOf } from '../../../text/labels.ts';
+import { isoLocalDateTime, sortVi } from '../../format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 import { lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
@@ -136,11 +137,12 @@ function mailboxTable(rows: MailboxRow[]) {
     columns: [
       { header: t.address, width: 34 }, { header: t.name, width: 30 }, { header: t.kind, width: 10 },
       { header: t.department, width: 24 }, { header: t.title, width: 20 }, { header: t.status, width: 16 },
-      { header: t.createdAt, width: 12 }, { header: t.lastLogin, width: 18 }, { header: t.usedMb, width: 12, numFmt: '#,##0.0' },
+      { header: t.createdAt, width: 12, type: 'date' as const }, { header: t.lastLogin, width: 17, type: 'datetime' as const },
+      { header: t.usedMb, width: 12, numFmt: '#,##0.0' },
     ],
     rows: rows.map((r) => [
-      r.address, r.name, t.kinds[r.kind] ?? r.kind, r.department, r.title, t.statuses[r.status] ?? r.status,
-      formatDate(r.createdAt), r.lastLoginMs === null ? null : formatDateTime(r.lastLoginMs), r.usedMb,
+      r.address, r.name, labelOf(MAILBOX_KIND_LABELS, r.kind), r.department, r.title, labelOf(MAILBOX_STATUS_LABELS, r.status),
+      r.createdAt, r.lastLoginMs === null ? null : isoLocalDateTime(r.lastLoginMs), r.usedMb,
     ]),
   };
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { queryRows } from '../../../warehouse/open.ts';
-import { formatDate } from '../../format.ts';
+import { labelOf, TABLE_LABELS } from '../../../text/labels.ts';
+import { isoLocalDateTime } from '../../format.ts';
 import { policyDuties, policyParameters, type PolicyDuty, type PolicyParameter } from '../policyParameters.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
@@ -47,6 +48,9 @@ export interface DataStatus {
 
 /** How many quarantined rows the page lists inline; the CSV/XLSX holds them all. */
 export const QUARANTINE_ROWS_SHOWN = 200;
+
+const TABLE_ORDER = Object.keys(TABLE_LABELS);
+const tableOrder = (k: string) => (TABLE_ORDER.includes(k) ? TABLE_ORDER.indexOf(k) : TABLE_ORDER.length);
 
 /** Collects the data page. Public builds omit the raw quarantined text (defence in depth for personal data). */
 export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus> {
@@ -98,20 +102,24 @@ export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus
   const recent = all.slice(0, QUARANTINE_ROWS_SHOWN).map((r) => (internal ? r : { ...r, raw: undefined }));
   const download = all.length === 0 ? null : ctx.addDownload('du-lieu/cach-ly', 'Dòng bị cách ly', {
     columns: [
-      { header: 'Ngày xuất', width: 12 }, { header: 'Tệp', width: 24 }, { header: 'Dòng', width: 8 },
+      { header: 'Ngày xuất', width: 12, type: 'date' }, { header: 'Tệp', width: 24 }, { header: 'Dòng', width: 8, numFmt: '0' },
       { header: 'Cột', width: 18 }, { header: 'Lý do', width: 60 },
       ...(internal ? [{ header: 'Nội dung gốc', width: 80 }] : []),
     ],
-    rows: all.map((r) => [formatDate(r.exportDate), r.file, r.line, r.column, r.reason, ...(internal ? [r.raw] : [])]),
+    rows: all.map((r) => [r.exportDate, r.file, r.line, r.column, r.reason, ...(internal ? [r.raw] : [])]),
   });
+  // One column per kind of row loaded (in the dictionary's order of tables), so each count is a number cell.
+  const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.rowsLoaded)))].sort((a, b) => tableOrder(a) - tableOrder(b) || a.localeCompare(b));
   const runsDownload = runs.length === 0 ? null : ctx.addDownload('du-lieu/lich-su-nap', 'Lịch sử nạp dữ liệu', {
     columns: [
-      { header: 'Lần nạp', width: 8 }, { header: 'Ngày xuất', width: 12 }, { header: 'Thư mục', width: 16 },
-      { header: 'Số dòng đã nạp', width: 40 }, { header: 'Số dòng cách ly', width: 14 }, { header: 'Cảnh báo', width: 60 },
+      { header: 'Lần nạp', width: 8, numFmt: '0' }, { header: 'Ngày xuất', width: 12, type: 'date' }, { header: 'Thư mục', width: 16 },
+      { header: 'Hoàn tất lúc', width: 17, type: 'datetime' },
+      ...kinds.map((k) => ({ header: `Đã nạp: ${labelOf(TABLE_LABELS, k)}`, width: 14, numFmt: '#,##0' })),
+      { header: 'Số dòng cách ly', width: 14, numFmt: '#,##0' }, { header: 'Cảnh báo', width: 60 },
     ],
     rows: runs.map((r) => [
-      r.runId, formatDate(r.exportDate), r.folder,
-      Object.entries(r.rowsLoaded).map(([k, v]) => `${k}: ${v}`).join('; '), r.rowsQuarantined, r.warnings.join('; '),
+      r.runId, r.exportDate, r.folder, isoLocalDateTime(r.finishedAtMs),
+      ...kinds.map((k) => r.rowsLoaded[k] ?? null), r.rowsQuarantined, r.warnings.join('; '),
     ]),
   });
 

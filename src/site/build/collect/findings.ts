@@ -1,7 +1,8 @@
 import type { Finding } from '../../../rules/compliance/findings.ts';
-import { SEVERITY_LABEL, type RuleId, type Severity } from '../../../rules/compliance/rules.ts';
+import { ruleCitation, SEVERITY_LABEL, type RuleId, type Severity } from '../../../rules/compliance/rules.ts';
+import type { Policy } from '../../../rules/policy/schema.ts';
+import { citeDocument } from '../../../text/labels.ts';
 import { computeFindings } from '../../../warehouse/compliance/findings.ts';
-import { formatDate } from '../../format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
@@ -67,7 +68,7 @@ export async function collectFindings(ctx: CollectContext): Promise<FindingsSlic
         ruleId: f.ruleId, title: f.title, severity: f.severity, citation: f.citation,
         subject: f.subject, subjectName: f.subjectName, since: f.since, detail: f.detail,
       }));
-      entry.download = ctx.addDownload(`co-quan/${code}/phat-hien`, `Phát hiện ${code}`, findingsTable(entry.rows));
+      entry.download = ctx.addDownload(`co-quan/${code}/phat-hien`, `Phát hiện ${code}`, findingsTable(entry.rows, ctx.policy));
     }
     byAgency[code] = entry;
   }
@@ -80,14 +81,15 @@ export async function collectFindings(ctx: CollectContext): Promise<FindingsSlic
   };
 }
 
-function findingsTable(rows: FindingRow[]) {
+/** An agency's findings for download; the citation names the regulation as an official text does (`citeDocument`). */
+function findingsTable(rows: FindingRow[], policy: Policy) {
   const t = vi.findings;
   return {
     columns: [
       { header: t.rule, width: 36 }, { header: t.severity, width: 12 }, { header: t.subject, width: 34 },
-      { header: t.subjectName, width: 28 }, { header: t.since, width: 12 }, { header: t.detail, width: 60 },
-      { header: t.citation, width: 24 },
+      { header: t.subjectName, width: 28 }, { header: t.since, width: 12, type: 'date' as const }, { header: t.detail, width: 60 },
+      { header: t.citation, width: 40 },
     ],
-    rows: rows.map((f) => [f.title, SEVERITY_LABEL[f.severity], f.subject, f.subjectName, formatDate(f.since), f.detail, f.citation]),
+    rows: rows.map((f) => [f.title, SEVERITY_LABEL[f.severity], f.subject, f.subjectName, f.since, f.detail, citeDocument(ruleCitation(f.ruleId, policy))]),
   };
 }

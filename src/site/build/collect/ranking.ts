@@ -1,7 +1,7 @@
 import type { AgencyScore } from '../../../rules/compliance/scoring.ts';
 import { parsePeriod, type Period } from '../../../rules/period.ts';
 import { computeScores } from '../../../warehouse/compliance/scores.ts';
-import { formatDate } from '../../format.ts';
+import { labelOf, RANKING_GROUP_LABELS } from '../../../text/labels.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
@@ -60,12 +60,13 @@ function rankingTable(agencies: AgencyScore[]) {
     columns: [
       { header: t.group, width: 16 }, { header: t.rank, width: 8 }, { header: vi.agency.code, width: 12 },
       { header: t.agency, width: 40 }, { header: t.score, width: 8, numFmt: '0.0' }, { header: t.previous, width: 10, numFmt: '0.0' },
-      { header: t.change, width: 10, numFmt: '+0.0;-0.0;0' }, { header: t.evaluated, width: 24 },
+      { header: t.change, width: 10, numFmt: '+0.0;-0.0;0' },
+      { header: t.evaluatedFrom, width: 12, type: 'date' as const }, { header: t.evaluatedTo, width: 12, type: 'date' as const },
       ...criteria.map((c) => ({ header: `${c.label} (%)`, width: 18, numFmt: '0.0' })),
     ],
     rows: agencies.map((a) => [
-      vi.agencyKinds[a.group] ?? a.group, a.rank, a.code, a.name, a.score, a.previousScore, a.change,
-      `${formatDate(a.evaluatedFrom)}–${formatDate(a.evaluatedTo)}`,
+      labelOf(RANKING_GROUP_LABELS, a.group), a.rank, a.code, a.name, a.score, a.previousScore, a.change,
+      a.evaluatedFrom, a.evaluatedTo,
       ...a.criteria.map((c) => (c.value === null ? null : Math.round(c.value * 1000) / 10)),
     ]),
   };
