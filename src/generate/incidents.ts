@@ -6,12 +6,15 @@ import type { Policy } from '../rules/policy/schema.ts';
 import { Rng } from './prng.ts';
 import { DAY_MS, HOUR_MS, localDate } from './time.ts';
 
+/** The severities the generator writes (labels: src/text/labels.ts INCIDENT_SEVERITY_LABELS). */
+export const INCIDENT_SEVERITIES = ['thap', 'trung-binh', 'cao', 'nghiem-trong'] as const;
+
 export interface IncidentRecord {
   id: string;
   occurredAt: number;
   reportedAt: number;
   kind: string;
-  severity: 'thap' | 'trung-binh' | 'cao' | 'nghiem-trong';
+  severity: (typeof INCIDENT_SEVERITIES)[number];
   summary: string;
 }
 
@@ -30,6 +33,10 @@ const TEMPLATES: Template[] = [
   { kind: 'tan-cong-do-mat-khau', severity: 'cao', summary: (_h, r) => `Dò mật khẩu từ ${r.int(3, 60)} địa chỉ IP nước ngoài vào cổng đăng nhập webmail; đã chặn theo địa chỉ` },
   { kind: 'mat-dien', severity: 'nghiem-trong', summary: () => 'Mất điện kéo dài tại phòng máy chủ, hệ thống thư điện tử ngừng hoạt động; đã chuyển sang nguồn dự phòng' },
 ];
+
+/** Every incident kind the generator writes: the templates, and a leaked password (nightPlan.ts). Each has a label
+ * in src/text/labels.ts (INCIDENT_KIND_LABELS). */
+export const GENERATED_INCIDENT_KINDS: readonly string[] = [...TEMPLATES.map((t) => t.kind), 'lo-mat-khau'];
 
 /** Hours between an incident and its report: mostly within the deadline, about a third late (any delay up to two
  * days when the profile sets no deadline). */

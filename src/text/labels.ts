@@ -85,6 +85,7 @@ export const INCIDENT_KIND_LABELS: Readonly<Record<string, string>> = {
   'lo-mat-khau': 'Lộ mật khẩu',
   'gia-mao': 'Thư giả mạo',
   'may-chu': 'Sự cố máy chủ',
+  'mat-an-toan': 'Mất an toàn thông tin',
 };
 
 /** Incident severities (SPEC §3.5 `severity`: free text). */

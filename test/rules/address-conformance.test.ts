@@ -60,11 +60,11 @@ describe.each<Case>([
 });
 
 describe('conformance result details', () => {
-  it('lists the expected forms, base first, and cites the rule', () => {
+  it('lists the expected forms, base first, and cites the rule by the document\'s name (it reaches findings and downloads)', () => {
     const r = checkAddressConformance(POLICIES['soctrang-2024'], 'nguyen.dc@soctrang.gov.vn', person('Dương Chí Nguyện'));
     expect(r.expected).toEqual(['dcnguyen@soctrang.gov.vn', 'dcnguyen1@soctrang.gov.vn', 'dcnguyen2@soctrang.gov.vn']);
-    expect(r.reason).toContain('002 Điều 3 khoản 3');
-    expect(r.reason).toContain('002 Điều 3 khoản 4 điểm a');
+    expect(r.reason).toContain('khoản 3 Điều 3 Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND');
+    expect(r.reason).toContain('điểm a khoản 4 Điều 3 Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND');
   });
   it('names the wrong domain', () => {
     const r = checkAddressConformance(POLICIES['soctrang-2024'], 'dcnguyen@socstrang.gov.vn', person('Dương Chí Nguyện'));

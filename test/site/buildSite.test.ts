@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, normaliseBase } from '../../src/site/build/buildSite.ts';
 import { createFixtureWarehouse, HOSTILE, PERSONAL } from './fixture.ts';
 import { siteTexts } from './scan.ts';
+import { codeFinder, csvCells, docxText, visibleHtmlText, xlsxCells, type CodeHit } from '../reports/codes.ts';
 
 const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
 let work: string;
@@ -122,5 +123,62 @@ describe('internal build', () => {
     const html = readFileSync(join(internalDir, 'co-quan/STTTT/index.html'), 'utf8');
     expect(html).toContain('Đã ngừng hoạt động từ 01/03/2025.');
     expect(html).toContain('href="/co-quan/SKHCN/"');
+  });
+});
+
+/**
+ * The quarantine download is exempt: its "Lý do" and "Nội dung gốc" quote the operator's export file as it was written
+ * (a code such as "ca-nhan" is what the file must hold), which is what a clerk fixing the file needs to see.
+ */
+const QUOTES_THE_EXPORT = /^du-lieu\/cach-ly\./;
+
+async function codesShown(dir: string): Promise<string[]> {
+  const finder = codeFinder();
+  const hits: CodeHit[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    const rel = relative(dir, file);
+    if (QUOTES_THE_EXPORT.test(rel)) continue;
+    if (rel.endsWith('.csv')) for (const v of csvCells(file)) hits.push(...finder.cell(rel, v));
+    else if (rel.endsWith('.xlsx')) for (const v of await xlsxCells(file)) hits.push(...finder.cell(rel, v));
+    else if (rel.startsWith('bao-cao/') && rel.endsWith('.html')) hits.push(...finder.text(rel, visibleHtmlText(readFileSync(file, 'utf8'))));
+    else if (rel.endsWith('.docx')) hits.push(...finder.text(rel, docxText(new Uint8Array(readFileSync(file)))));
+  }
+  return hits.map((h) => `${h.where}: "${h.code}" trong «${h.context}»`);
+}
+
+describe('no machine code shown to a reader (SPEC §6, issue 15)', () => {
+  it.each([
+    ['public', () => publicDir],
+    ['internal', () => internalDir],
+  ])('%s build: no code in any download (CSV, XLSX) or report page and document', async (_audience, dir) => {
+    expect(await codesShown(dir())).toEqual([]);
+  });
+
+  it('the downloads follow the CSV convention: ISO dates, numbers with a dot, no total row', () => {
+    const runs = csvCells(join(internalDir, 'du-lieu/lich-su-nap.csv'));
+    expect(runs).toContain('2026-11-20');
+    expect(runs).toContain('2026-11-21T01:02+07:00');
+    expect(runs).toContain('Đã nạp: Danh mục cơ quan');
+    const mailboxes = readFileSync(join(internalDir, 'co-quan/SKHCN/hop-thu.csv'), 'utf8');
+    expect(mailboxes).toMatch(/,2025-12-01,/);
+    expect(mailboxes).toContain(',512.5');
+    expect(mailboxes).not.toMatch(/\d\d\/\d\d\/\d{4}/);
+  });
+
+  it('a report period before the warehouse\'s first night says so and publishes no tables of zeros', () => {
+    // The fixture's registry starts on 01/10/2026 and its mail log in October: the first half of 2026 is not covered.
+    const html = readFileSync(join(publicDir, 'bao-cao/2026-H1/index.html'), 'utf8');
+    expect(html).toContain('Kho dữ liệu không có số liệu của 6 tháng đầu năm 2026');
+    expect(html).not.toContain('class="bao-cao"');
+    expect(existsSync(join(publicDir, 'bao-cao/2026-H1/phu-luc-1-hop-thu.csv'))).toBe(false);
+    expect(existsSync(join(publicDir, 'bao-cao/2026/phu-luc-1-hop-thu.csv'))).toBe(true);
+  });
+
+  it('leaves none of Astro\'s stray content-layer files at the site root', () => {
+    for (const dir of [publicDir, internalDir]) {
+      expect(readdirSync(dir).filter((n) => /^(content-(assets|modules)\.mjs|data-store\.json|settings\.json)$/.test(n))).toEqual([]);
+    }
   });
 });

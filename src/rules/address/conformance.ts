@@ -2,7 +2,8 @@
  * Does an existing address follow the profile's format for its owner? (SPEC §4.2, §4.4: "không đúng định dạng",
  * informational, not a violation.) Pure: no I/O.
  */
-import { formatCitation, type Policy } from '../policy/schema.ts';
+import { citeDocument } from '../../text/labels.ts';
+import type { Policy } from '../policy/schema.ts';
 import { AddressError, personalNameReadings } from './name.ts';
 import { normalizeAgencyAbbr, personalCandidateLocal, personalNamePart } from './personal.ts';
 import { normalizeOrgPart, ORG_TEMPLATE_LABEL, templateParts, type OrgPart, type OrgParts, type OrgTemplate } from './org.ts';
@@ -70,8 +71,8 @@ function checkPersonal(policy: Policy, local: string, owner: { fullName: string;
     .map((l) => `${l}@${domain}`);
   const reason = conforms
     ? undefined
-    : `không đúng định dạng hộp thư cá nhân (${formatCitation(policy.addresses.personal.cite)}; trùng tên: ` +
-      `${formatCitation(policy.addresses.duplicate.cite)}): với "${owner.fullName.trim()}" ` +
+    : `không đúng định dạng hộp thư cá nhân (${citeDocument(policy.addresses.personal.cite)}; trùng tên: ` +
+      `${citeDocument(policy.addresses.duplicate.cite)}): với "${owner.fullName.trim()}" ` +
       `cần dạng ${expected.join(', ')}…`;
   return { conforms, expected, reason };
 }
@@ -115,7 +116,7 @@ function checkOrg(policy: Policy, local: string, owner: { template: OrgTemplate;
   const expected = [`${describeTemplate(template, owner.parts)}@${policy.domain.value}`];
   const reason = conforms
     ? undefined
-    : `không đúng định dạng ${ORG_TEMPLATE_LABEL[owner.template]} (${formatCitation(entry.cite)}): cần ${expected.join(', ')}`;
+    : `không đúng định dạng ${ORG_TEMPLATE_LABEL[owner.template]} (${citeDocument(entry.cite)}): cần ${expected.join(', ')}`;
   return { conforms, expected, reason };
 }
 
@@ -138,7 +139,7 @@ export function checkAddressConformance(policy: Policy, address: string, owner: 
         expected: result.expected,
         reason:
           `tên miền "${domain}" khác tên miền của hệ thống ${policy.domain.value} ` +
-          `(${formatCitation(policy.domain.cite)})`,
+          `(${citeDocument(policy.domain.cite)})`,
       };
     }
     return result.reason === undefined ? { conforms: true, expected: result.expected } : result;

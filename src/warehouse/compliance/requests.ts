@@ -4,6 +4,7 @@ import { makeFinding, type Finding } from '../../rules/compliance/findings.ts';
 import { requestDeadline } from '../../rules/compliance/requestDeadline.ts';
 import { workingDayDeadline } from '../../rules/calendar/index.ts';
 import { formatCitation, type Policy } from '../../rules/policy/schema.ts';
+import { labelOf, REQUEST_TYPE_LABELS } from '../../text/labels.ts';
 import { appendTempTable, sqlParams } from './prepare.ts';
 import { queryComplianceSql } from './sql.ts';
 
@@ -53,7 +54,7 @@ export async function requestFindings(conn: DuckDBConnection, policy: Policy, ev
   return rows.map((r) => {
     const finding = makeFinding(policy, asOf, 'request-late', {
       subject: r.id,
-      subjectName: r.type,
+      subjectName: labelOf(REQUEST_TYPE_LABELS, r.type),
       agencyCode: r.agency_code,
       agencyName: r.agency_name,
       since: r.since,
