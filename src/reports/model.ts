@@ -7,7 +7,7 @@ import { viDate, type Period } from '../rules/period.ts';
 import type { Policy } from '../rules/policy/schema.ts';
 import { citeDocument } from '../text/labels.ts';
 import { mainReport, reportsDue, type ReportDue } from './due.ts';
-import { resolveSender, type Sender } from './sender.ts';
+import { agencyOnDate, resolveSender, type Sender } from './sender.ts';
 import type { IncidentRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
 
 /** Per-agency figures; the numeric keys are the ones totalled. */
@@ -241,9 +241,12 @@ export function buildReportModel(
     });
   }
   const ordered = [...rows.values()].sort((a, b) => (a.existed === null ? 1 : 0) - (b.existed === null ? 1 : 0) || a.code.localeCompare(b.code));
-  const dues = reportsDue(policy, period, today);
-  const report = mainReport(dues);
+  const profileDues = reportsDue(policy, period, today);
+  const report = mainReport(profileDues);
   const from = report?.from ?? policy.operatorAgency.value ?? 'Cơ quan quản lý hệ thống thư điện tử';
+  // Who sends to whom, as the agency list names them on the report date (Sở TT&TT became Sở KH&CN in 2025).
+  const current = (name: string) => agencyOnDate(figures.agencyVersions, name, today)?.name ?? name;
+  const dues = profileDues.map((d) => ({ ...d, from: current(d.from), to: current(d.to) }));
   const hours = policy.incidentReportHours.value;
   const base = {
     profile: policy.id,

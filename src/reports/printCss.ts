@@ -74,6 +74,10 @@ export const REPORT_CSS = `
   .bao-cao .to-giay { background: #fff; box-shadow: 0 0 4px rgba(0,0,0,.3); padding: 20mm 15mm 20mm 30mm; margin: 0 auto 8mm; max-width: 210mm; box-sizing: border-box; overflow-x: auto; }
   .bao-cao .phu-luc + .phu-luc { margin-top: 12mm; }
 }
+@media screen and (max-width: 40rem) {
+  .bao-cao .to-giay { padding: 6mm 4mm; }
+  .bao-cao .ho-ten { overflow-wrap: anywhere; }
+}
 @media print {
   .bao-cao .to-giay { padding: 0; margin: 0; box-shadow: none; }
 }

@@ -24,7 +24,10 @@ export interface Sender {
   signerName: string | null;
 }
 
-/** Initials of the words of an agency name, skipping "và": "Sở Thông tin và Truyền thông" → "STTTT". */
+/**
+ * Initials of the words of an agency name, skipping "và", without tone marks but keeping Đ as Vietnamese
+ * abbreviations do (HĐND): "Sở Thông tin và Truyền thông" → "STTTT", "Đài Phát thanh và Truyền hình" → "ĐPTTH".
+ */
 export function agencyAbbr(name: string): string {
   return name
     .split(/\s+/)
@@ -33,7 +36,7 @@ export function agencyAbbr(name: string): string {
     .join('')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/Đ/g, 'D');
+    .normalize('NFC');
 }
 
 /** The head's title for an agency's name (the usual titles of Vietnamese state bodies). */

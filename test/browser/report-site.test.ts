@@ -78,7 +78,7 @@ describe('/bao-cao/', () => {
     expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(text).toContain('Sáp nhập vào Sở Khoa học và Công nghệ từ 01/03/2025');
+    expect(text).toContain('sáp nhập vào Sở Khoa học và Công nghệ từ 01/03/2025');
     expect(text).not.toContain('Bỏ qua, đến nội dung chính');
     await page.close();
   });
