@@ -190,6 +190,9 @@ export const SOURCE_DOCUMENTS: Readonly<Record<string, { name: string; full: str
 export const RANKING_METHOD_LABELS: Readonly<Record<string, string>> = {
   'tcv-2024.1': 'bộ tiêu chí năm 2024 theo Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND',
   'tcv-2014.1': 'bộ tiêu chí theo Quy chế ban hành kèm theo Quyết định số 17/2014/QĐ-UBND',
+  'tcv-2014.2':
+    'bộ tiêu chí theo Quy chế ban hành kèm theo Quyết định số 17/2014/QĐ-UBND, không tính tiêu chí xử lý yêu cầu đúng hạn ' +
+    '(thời hạn 03 ngày làm việc tính từ khi xử lý xong đến khi thông báo, dữ liệu xuất không có thời điểm thông báo)',
   'tcv-sonla-2025.1': 'bộ tiêu chí năm 2025 theo Dự thảo Quy chế hệ thống thư điện tử tỉnh Sơn La',
 };
 

@@ -58,7 +58,8 @@ describe('the reason names what is expected, in Vietnamese', () => {
   it('a department without its agency', () => {
     const r = checkOrgMailbox(loadPolicy('soctrang-2024'), 'phongcds@soctrang.gov.vn', at(phong('phongcds'), so('sotttt')));
     expect(r.reason).toBe(
-      'không đúng định dạng hộp thư phòng ban, đơn vị thuộc cơ quan (002 Điều 3 khoản 1): cần <phòng ban>.sotttt@soctrang.gov.vn',
+      'không đúng định dạng hộp thư phòng ban, đơn vị thuộc cơ quan (khoản 1 Điều 3 Quy chế ban hành kèm theo Quyết định số ' +
+        '59/2024/QĐ-UBND): cần <phòng ban>.sotttt@soctrang.gov.vn',
     );
   });
 });
