@@ -195,6 +195,20 @@ describe('overlapping nights, other shapes', () => {
     expect(r.totals).toEqual(reference(lines));
   });
 
+  it('two servers interleaved in one central syslog file, copied again the next night', async () => {
+    const classic = (l: string) => l.slice(0, 15);
+    const one = day('2026-11-20', 8);
+    const two = day('2026-11-20', 9).map((l) => l.replace(/^(.{15}) mail /, '$1 mx2 '));
+    const lines = stream([one, two], classic);
+    const cut = midSecond(lines, 0.5);
+    const r = await ingest([
+      ['2026-11-20', { 'mail.log': lines.slice(0, cut) }],
+      ['2026-11-21', { 'mail.log': lines }],
+    ]);
+    expect(r.totals).toEqual(reference(lines));
+    expect(r.skipped[1]).toBeGreaterThan(0);
+  });
+
   it('two mail servers in one night: the same times on two hosts are not duplicates', async () => {
     const one = day('2026-11-20', 6);
     const two = day('2026-11-20', 7).map((l) => l.replace(/^(.{15}) mail /, '$1 mx2 '));

@@ -44,7 +44,8 @@ const TEMP_KEYS: readonly StageKey[] = ['recv', 'from', 'hop', 'reject', 'notice
 const ALL_KEYS: readonly StageKey[] = [...TEMP_KEYS, 'to'];
 const FILE_POS = 2 ** 40;
 
-/** `ms` inside one of `ranges`, as SQL over literal numbers (ranges are few and are ours: integers). */
+/** `ms` inside one of `ranges`, as SQL over literal numbers (ranges are few, and integers of ours): a cheap filter
+ * before a line's md5 is computed; the rules join (ruled) decides. */
 function inRanges(ranges: readonly Interval[]): string {
   if (ranges.length === 0) return 'false';
   return `(${ranges.map((r) => `ms BETWEEN ${Math.trunc(r.lo)} AND ${Math.trunc(r.hi)}`).join(' OR ')})`;
@@ -91,7 +92,7 @@ export async function skipHeldLines(
   for (const h of mine) {
     await conn.run('INSERT INTO mail_log_held VALUES ($night::DATE, $host, $lo, $hi, $whole)', { night, host: h.host, lo: h.lo, hi: h.hi, whole: h.whole });
   }
-  await conn.run(`CREATE OR REPLACE TEMP TABLE maillog_hosts AS SELECT * FROM (VALUES ${runValues(files)}) t(pos, host)`);
+  await loadRulesAndHosts(conn, files, plans);
   await conn.run('CREATE OR REPLACE TEMP TABLE maillog_new_lines (host VARCHAR, ms BIGINT, line VARCHAR, n BIGINT, fi INTEGER)');
 
   const meets = plans.some((plan) => plan.some((p) => p.skipWhole.length + p.matchEdge.length > 0));
@@ -168,39 +169,64 @@ async function loadPriorLines(conn: DuckDBConnection, night: string, spans: read
   );
 }
 
-/** VALUES rows of every file's host runs (pos, host): which host a row's line came from. */
-function runValues(files: readonly FileStats[]): string {
-  const runs = files.flatMap((f) => f.runs);
-  if (runs.length === 0) return '(0::BIGINT, NULL::VARCHAR)';
-  return runs.map((r) => `(${r.pos}::BIGINT, '${r.host.replaceAll("'", "''")}')`).join(', ');
+/** What a rule row says of the rows in its time range. */
+const RULE = { skipWhole: 0, matchEdge: 1, recordEdge: 2 } as const;
+
+/**
+ * Temporary maillog_rules (fi, rule, host, lo, hi): each file's ranges to skip, to match and to record; and
+ * maillog_hosts (pos, host): where each run of one host's lines starts (one row a file, but for a log that several
+ * servers write into). Loaded with appenders: host names come from the logs and are never pasted into SQL.
+ */
+async function loadRulesAndHosts(conn: DuckDBConnection, files: readonly FileStats[], plans: readonly (readonly HostPlan[])[]): Promise<void> {
+  await conn.run('CREATE OR REPLACE TEMP TABLE maillog_rules (fi INTEGER, rule TINYINT, host VARCHAR, lo BIGINT, hi BIGINT)');
+  const rules = await conn.createAppender('maillog_rules', 'main', 'temp');
+  for (const [fi, plan] of plans.entries()) {
+    for (const p of plan) {
+      const add = (rule: number, ranges: readonly Interval[]) => {
+        for (const r of ranges) {
+          rules.appendInteger(fi);
+          rules.appendTinyInt(rule);
+          rules.appendVarchar(p.host);
+          rules.appendBigInt(BigInt(r.lo));
+          rules.appendBigInt(BigInt(r.hi));
+          rules.endRow();
+        }
+      };
+      add(RULE.skipWhole, p.skipWhole);
+      add(RULE.matchEdge, p.matchEdge);
+      add(RULE.recordEdge, p.holds.filter((h) => !h.whole));
+    }
+  }
+  rules.closeSync();
+  await conn.run('CREATE OR REPLACE TEMP TABLE maillog_hosts (pos BIGINT, host VARCHAR)');
+  const hosts = await conn.createAppender('maillog_hosts', 'main', 'temp');
+  for (const f of files) {
+    for (const r of f.runs) {
+      hosts.appendBigInt(BigInt(r.pos));
+      hosts.appendVarchar(r.host);
+      hosts.endRow();
+    }
+  }
+  hosts.closeSync();
 }
 
-/** Rows with their host: the file's one host, or the run each row's pos falls in. */
-function withHost(rows: string, hosts: readonly string[]): string {
-  if (hosts.length === 1) return `SELECT r.*, '${hosts[0]!.replaceAll("'", "''")}' AS host FROM (${rows}) r`;
-  return `SELECT r.*, h.host FROM (${rows}) r ASOF JOIN maillog_hosts h ON r.pos >= h.pos`;
-}
-
-/** A temporary table of rules (host, lo, hi) for `pick` of each host plan. */
-function rulesSql(plan: readonly HostPlan[], pick: (p: HostPlan) => Interval[]): string {
-  const rows = plan.flatMap((p) => pick(p).map((i) => `('${p.host.replaceAll("'", "''")}', ${Math.trunc(i.lo)}::BIGINT, ${Math.trunc(i.hi)}::BIGINT)`));
-  return rows.length === 0 ? `(SELECT NULL::VARCHAR AS host, 0::BIGINT AS lo, 0::BIGINT AS hi WHERE false)` : `(SELECT * FROM (VALUES ${rows.join(', ')}) t(host, lo, hi))`;
+/** Rows of file `fi` with their host (the run their pos falls in), joined to the file's rules of kind `rule`. */
+function ruled(rows: string, fi: number, rule: number): string {
+  return `SELECT r.*, h.host FROM (${rows}) r ASOF JOIN maillog_hosts h ON r.pos >= h.pos
+    JOIN maillog_rules w ON w.fi = ${fi} AND w.rule = ${rule} AND w.host = h.host AND r.ms BETWEEN w.lo AND w.hi`;
 }
 
 /** Drops file `fi`'s rows of lines held before; returns how many. */
 async function skipFileRows(conn: DuckDBConnection, fi: number, plan: readonly HostPlan[]): Promise<number> {
-  const hosts = plan.map((p) => p.host);
   const whole = plan.flatMap((p) => p.skipWhole);
   const edge = plan.flatMap((p) => p.matchEdge);
   if (whole.length + edge.length === 0) return 0;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE maillog_dup AS
      WITH whole_rows AS (
-       SELECT r.pos FROM (${withHost(stagedRows(ALL_KEYS, `${ofFile(fi)} AND ${inRanges(whole)}`, false), hosts)}) r
-       JOIN ${rulesSql(plan, (p) => p.skipWhole)} w ON w.host = r.host AND r.ms BETWEEN w.lo AND w.hi
+       SELECT pos FROM (${ruled(stagedRows(ALL_KEYS, `${ofFile(fi)} AND ${inRanges(whole)}`, false), fi, RULE.skipWhole)})
      ), edge_rows AS (
-       SELECT r.pos, r.host, r.ms, r.line FROM (${withHost(stagedRows(ALL_KEYS, `${ofFile(fi)} AND ${inRanges(edge)}`, true), hosts)}) r
-       JOIN ${rulesSql(plan, (p) => p.matchEdge)} w ON w.host = r.host AND r.ms BETWEEN w.lo AND w.hi
+       SELECT pos, host, ms, line FROM (${ruled(stagedRows(ALL_KEYS, `${ofFile(fi)} AND ${inRanges(edge)}`, true), fi, RULE.matchEdge)})
      ), matched AS (
        SELECT e.pos FROM (SELECT *, row_number() OVER (PARTITION BY host, ms, line ORDER BY pos) AS k FROM edge_rows) e
        JOIN maillog_prior_lines p ON p.host = e.host AND p.ms = e.ms AND p.line = e.line AND e.k <= p.n
@@ -238,10 +264,8 @@ async function recordEdges(
     }
     if (parts.length === 0) continue;
     await conn.run(
-      `INSERT INTO maillog_new_lines
-       SELECT r.host, r.ms, r.line, count(*), ${fi} FROM (${withHost(parts.join(' UNION ALL '), plan.map((p) => p.host))}) r
-       JOIN ${rulesSql(plan, (p) => p.holds.filter((h) => !h.whole))} w ON w.host = r.host AND r.ms BETWEEN w.lo AND w.hi
-       GROUP BY r.host, r.ms, r.line`,
+      `INSERT INTO maillog_new_lines SELECT host, ms, line, count(*), ${fi} FROM (${ruled(parts.join(' UNION ALL '), fi, RULE.recordEdge)})
+       GROUP BY host, ms, line`,
       delivered ? { night } : undefined,
     );
   }

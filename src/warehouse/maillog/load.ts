@@ -21,7 +21,8 @@ export type { LoadOptions, MaillogJob };
 
 const STAGING_TABLES = [
   ...Object.values(STAGE_TABLES).map((t) => t.name), 'maillog_queue', 'maillog_root', 'maillog_sized', 'maillog_counted',
-  'maillog_days', 'maillog_domains', 'maillog_events', 'maillog_prior_state', 'maillog_hosts', 'maillog_dup', 'maillog_prior_lines',
+  'maillog_days', 'maillog_domains', 'maillog_events', 'maillog_prior_state', 'maillog_hosts', 'maillog_rules', 'maillog_dup',
+  'maillog_prior_lines',
 ];
 
 const BAD_REASON: Record<BadLine['kind'], string> = {
