@@ -5,16 +5,24 @@
 import { agencyInitialKeys, agencyInitialKeysOf, nameInitialKeysOf, searchWords } from './fold.ts';
 import type { IndexedEntry } from './indexFile.ts';
 
-/** How well an entry matches: exact name / local part / initials key, every word a word prefix, or substrings. */
-export const Rank = { Exact: 3, WordPrefix: 2, Substring: 1, None: 0 } as const;
+/**
+ * How well an entry matches, best first: the address itself (its local part or the whole address, as seen in an
+ * e-mail), then a person's initials key ("htxuan" is the key of every Hồ Thị Xuân, whose addresses are htxuan1,
+ * htxuan2 … once htxuan@ is taken), then the exact folded name, then every word a word prefix, then substrings.
+ */
+export const Rank = { Address: 5, Initials: 4, Name: 3, WordPrefix: 2, Substring: 1, None: 0 } as const;
 export type Rank = (typeof Rank)[keyof typeof Rank];
 
 export interface PreparedEntry {
   entry: IndexedEntry;
   /** Every searchable word, each preceded by a space, so " tok" finds word prefixes and "tok" substrings. */
   hay: string;
-  /** Folded full name ("nguyen thanh binh"), local part ("ntbinh"), initials key ("ntbinh"). */
-  exact: string[];
+  /** Folded full name ("nguyen thanh binh"), or of an agency box. */
+  name: string;
+  /** Local part as written ("ntbinh", "nguyen.thanh.binh"), lower case. */
+  local: string;
+  /** The first initials key ("ntbinh"), or "" (agency boxes, one-word names). */
+  initials: string;
   address: string;
 }
 
@@ -38,7 +46,7 @@ export function prepareEntries(entries: readonly IndexedEntry[]): PreparedEntry[
   return entries.map((entry) => {
     let agency = agencyHay.get(entry.agencyCode);
     if (agency === undefined) {
-      agency = [...searchWords(entry.agencyName), ...searchWords(entry.agencyAbbr), ...agencyInitialKeys(entry.agencyName)].join(' ');
+      agency = agencySearchText(entry.agencyName, entry.agencyAbbr);
       agencyHay.set(entry.agencyCode, agency);
     }
     const local = entry.address.slice(0, entry.address.indexOf('@')).toLowerCase();
@@ -49,36 +57,56 @@ export function prepareEntries(entries: readonly IndexedEntry[]): PreparedEntry[
     return {
       entry,
       hay: ` ${parts.filter((p) => p !== '').join(' ')}`,
-      exact: [name.joined, local, ...initials.slice(0, 1)],
+      name: name.joined,
+      local,
+      initials: initials[0] ?? '',
       address: entry.address.toLowerCase(),
     };
   });
 }
 
+/** An agency's search words joined by spaces: its name's words, its abbreviation, its initials keys ("tttt", "sotttt"). */
+export function agencySearchText(name: string | null | undefined, abbr: string | null | undefined): string {
+  return [...searchWords(name), ...searchWords(abbr), ...agencyInitialKeys(name)].join(' ');
+}
+
 /** Text that is already one search word (most local parts): lower-case ASCII letters and digits. */
 const PLAIN_WORD = /^[a-z0-9]+$/;
 
-/** A parsed query: its folded words, joined with spaces and without. */
+/** A parsed query: its folded words, joined with spaces and without; the text as typed, as an address or local part. */
 export interface Query {
   words: string[];
   phrase: string;
   compact: string;
+  /** Trimmed, lower case, a trailing "@" dropped ("htxuan@" is the local part htxuan). */
   raw: string;
 }
 
 export function parseQuery(text: string): Query {
   const words = searchWords(text);
-  return { words, phrase: words.join(' '), compact: words.join(''), raw: text.trim().toLowerCase() };
+  return { words, phrase: words.join(' '), compact: words.join(''), raw: text.trim().toLowerCase().replace(/@$/, '') };
 }
 
 /** Ranks one entry against a query (see Rank). An empty query matches nothing. */
 export function rankEntry(p: PreparedEntry, q: Query): Rank {
   if (q.words.length === 0) return Rank.None;
-  if (p.address === q.raw || p.exact.includes(q.phrase) || p.exact.includes(q.compact)) return Rank.Exact;
+  // "htxuan", "htxuan@", "htxuan@soctrang.gov.vn": the address typed is the mailbox wanted.
+  if (p.local === q.raw || p.address === q.raw || p.local === q.phrase) return Rank.Address;
+  if (p.initials !== '' && (p.initials === q.phrase || p.initials === q.compact)) return Rank.Initials;
+  if (p.name !== '' && (p.name === q.phrase || p.name === q.compact)) return Rank.Name;
+  return matchWords(p.hay, q.words);
+}
+
+/**
+ * Whether every query word is in a haystack (search words each preceded by a space): WordPrefix when each starts a
+ * word, Substring when some only occur inside one, None when one is missing.
+ */
+export function matchWords(hay: string, words: readonly string[]): Rank {
+  if (words.length === 0) return Rank.None;
   let prefix = true;
-  for (const w of q.words) {
-    if (p.hay.includes(` ${w}`)) continue;
-    if (!p.hay.includes(w)) return Rank.None;
+  for (const w of words) {
+    if (hay.includes(` ${w}`)) continue;
+    if (!hay.includes(w)) return Rank.None;
     prefix = false;
   }
   return prefix ? Rank.WordPrefix : Rank.Substring;
@@ -107,12 +135,12 @@ export function narrows(previous: string, next: string): boolean {
 }
 
 /**
- * Searches prepared entries: exact matches, then word-prefix matches, then substring matches. Pass `within` (the
+ * Searches prepared entries, best rank first (see Rank), each rank in directory order. Pass `within` (the
  * previous result's `matches`) only when `narrows(previousQuery, text)`.
  */
 export function searchDirectory(entries: readonly PreparedEntry[], text: string, limit = 50, within?: readonly PreparedEntry[]): SearchResult {
   const q = parseQuery(text);
-  const byRank: IndexedEntry[][] = [[], [], [], []];
+  const byRank: IndexedEntry[][] = [[], [], [], [], [], []];
   const matches: PreparedEntry[] = [];
   if (q.words.length === 0) return { hits: [], total: 0, matches };
   for (const p of within ?? entries) {
@@ -122,6 +150,25 @@ export function searchDirectory(entries: readonly PreparedEntry[], text: string,
     const bucket = byRank[rank]!;
     if (bucket.length < limit) bucket.push(p.entry);
   }
-  const hits = [...byRank[Rank.Exact]!, ...byRank[Rank.WordPrefix]!, ...byRank[Rank.Substring]!].slice(0, limit);
+  const hits = byRank.slice(Rank.Substring).reverse().flat().slice(0, limit);
   return { hits, total: matches.length, matches };
+}
+
+/**
+ * Filters a short list (the agencies of the ranking) by a query, matching as the directory does: the items whose every
+ * query word starts one of their words, or, only when none does, those holding the words inside words ("uyen" in
+ * "nguyen"). `hays` are search texts such as agencySearchText's. Returns the matching indices in list order, or null
+ * for an empty query (nothing to filter).
+ */
+export function filterList(hays: readonly string[], text: string): number[] | null {
+  const { words } = parseQuery(text);
+  if (words.length === 0) return null;
+  const prefix: number[] = [];
+  const inside: number[] = [];
+  hays.forEach((hay, i) => {
+    const rank = matchWords(` ${hay}`, words);
+    if (rank === Rank.WordPrefix) prefix.push(i);
+    else if (rank === Rank.Substring) inside.push(i);
+  });
+  return prefix.length > 0 ? prefix : inside;
 }

@@ -3,7 +3,7 @@ import type { DirectoryAgencyInfo, DirectoryEntry } from '../../src/directory/en
 import { sortEntries } from '../../src/directory/entry.ts';
 import { agencyInitialKeys, nameInitialKeys, searchWords } from '../../src/directory/fold.ts';
 import { packIndex, unpackIndex } from '../../src/directory/indexFile.ts';
-import { narrows, parseQuery, prepareEntries, rankEntry, Rank, searchDirectory } from '../../src/directory/search.ts';
+import { agencySearchText, filterList, narrows, parseQuery, prepareEntries, rankEntry, Rank, searchDirectory } from '../../src/directory/search.ts';
 
 const agencies: DirectoryAgencyInfo[] = [
   { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', abbr: 'sotttt', parentCode: null, phone: '02993822222', address: 'Số 1 Trần Hưng Đạo' },
@@ -93,6 +93,78 @@ describe('search', () => {
   });
 });
 
+describe('the address a person typed comes first', () => {
+  // Six people whose initials key is htxuan: the first got htxuan@, the others htxuan1 … htxuan5 (QĐ 59/2024 Điều 3:
+  // duplicates get 1, 2, 3 … after the name). In directory order (by given name, then full name) htxuan@'s owner,
+  // Trần Thị Xuân, comes last, so she was listed sixth before the address outranked the initials key.
+  const xuans = sortEntries([
+    person('htxuan', 'Huỳnh Thị Xuân', 'TRANDE'),
+    person('htxuan1', 'Hà Thị Xuân'),
+    person('htxuan2', 'Hồ Thị Xuân', 'TRANDE'),
+    person('htxuan3', 'Hoàng Thanh Xuân'),
+    person('htxuan4', 'Hà Thanh Xuân', 'TRANDE'),
+    person('htxuan5', 'Hồ Thu Xuân'),
+    person('htxuanh', 'Hồ Thị Xuân Hương'),
+    person('lvpom', 'Lò Văn Pọm', 'TRANDE'),
+  ]);
+  const xs = prepareEntries(unpackIndex(JSON.parse(JSON.stringify(packIndex(xuans, agencies)))));
+  const addresses = (q: string) => searchDirectory(xs, q).hits.map((h) => h.address.split('@')[0]);
+
+  const sameKey = xuans.map((e) => e.address.split('@')[0]!).filter((a) => /^htxuan\d?$/.test(a));
+  it('has htxuan@ sixth of the six in directory order', () => {
+    expect(sameKey.indexOf('htxuan')).toBe(5);
+  });
+  it.each(['htxuan', 'HTXuan', 'htxuan@', ' htxuan '])('%j lists htxuan@ first, then htxuan1…5 in directory order', (q) => {
+    expect(addresses(q)).toEqual(['htxuan', ...sameKey.filter((a) => a !== 'htxuan'), 'htxuanh']);
+  });
+  it('finds the one mailbox of a whole address', () => {
+    expect(addresses('htxuan@soctrang.gov.vn')).toEqual(['htxuan']);
+  });
+  it('ranks the address, then the initials key, then the name, then word prefixes', () => {
+    const rank = (address: string, q: string) => rankEntry(xs.find((p) => p.entry.address.startsWith(`${address}@`))!, parseQuery(q));
+    expect(rank('htxuan', 'htxuan')).toBe(Rank.Address);
+    expect(rank('htxuan2', 'htxuan2@soctrang.gov.vn')).toBe(Rank.Address);
+    expect(rank('htxuan2', 'htxuan')).toBe(Rank.Initials);
+    expect(rank('htxuan2', 'ho thi xuan')).toBe(Rank.Name);
+    expect(rank('htxuanh', 'htxuan')).toBe(Rank.WordPrefix);
+    expect(rank('htxuan2', 'htxua')).toBe(Rank.WordPrefix);
+    expect(rank('lvpom', 'htxuan')).toBe(Rank.None);
+  });
+  it('puts a full address before the people who share its local part as a key', () => {
+    expect(addresses('htxuan3@soctrang.gov.vn')).toEqual(['htxuan3']);
+    expect(addresses('htxuan3')[0]).toBe('htxuan3');
+  });
+});
+
+describe('filtering a list of agencies the directory way', () => {
+  const list = [
+    ['Sở Thông tin và Truyền thông', 'sotttt'],
+    ['Phòng Chuyển đổi số - Sở Thông tin và Truyền thông', 'phongcds'],
+    ['Sở Nông nghiệp và Phát triển nông thôn', 'sonnptnt'],
+    ['Ủy ban nhân dân xã Hòa Tú 1', 'hoatu1'],
+    ['Ủy ban nhân dân huyện Trần Đề', 'tranDe'],
+    ['Văn phòng UBND tỉnh', 'vpubnd'],
+  ].map(([name, abbr]) => agencySearchText(name, abbr));
+  it.each([
+    ['so tttt', [0]],
+    ['Sở TTTT', [0]],
+    ['sotttt', [0]],
+    ['nong nghiep', [2]],
+    ['thong tin', [0, 1]],
+    ['hoà tú', [3]],
+    ['hoa tu', [3]],
+    ['tran de', [4]],
+    ['ubnd', [5]],
+    ['uyen', [0, 1, 4]],
+    ['ong', [0, 1, 2, 5]],
+    ['xyz', []],
+    ['nhan dan', [3, 4]],
+  ])('%j → %j', (q, expected) => expect(filterList(list, q)).toEqual(expected));
+  it('does not filter on an empty query', () => {
+    expect(filterList(list, '  ')).toBeNull();
+  });
+});
+
 describe('narrowing while typing', () => {
   it('narrows only when the new query keeps the old words and lengthens the last', () => {
     expect(narrows('ng', 'nguyen')).toBe(true);
@@ -149,7 +221,8 @@ describe('preparing a whole directory at once', () => {
     const together = prepareEntries(index);
     const alone = index.map((e) => prepareEntries([e])[0]!);
     const words = (hay: string) => hay.trim().split(/\s+/);
-    expect(together.map((p) => [words(p.hay), p.exact, p.address])).toEqual(alone.map((p) => [words(p.hay), p.exact, p.address]));
+    const keys = (p: (typeof together)[number]) => [words(p.hay), p.name, p.local, p.initials, p.address];
+    expect(together.map(keys)).toEqual(alone.map(keys));
     for (const q of ['nguyen thanh binh', 'ntbinh', 'nguyen.thanh', 'pho chu tich', 'van hoa', 'vp', 'dang', 'so tttt', 'ubnd tran de']) {
       const hits = (ps: typeof together) => searchDirectory(ps, q).hits.map((h) => h.address);
       expect(hits(together), q).toEqual(hits(alone));
