@@ -33,7 +33,8 @@ export function nameInitialKeysOf(words: readonly string[]): string[] {
 
 /**
  * The keys an agency name is abbreviated as: initials of the words after the first, connectives skipped ("Sở Thông
- * tin và Truyền thông" → "tttt", so "so tttt" finds it), and the first word joined to them ("sotttt").
+ * tin và Truyền thông" → "tttt", so "so tttt" finds it), the first word joined to them ("sotttt"), and every word's
+ * initial ("Ủy ban nhân dân xã Hòa Tú 1" → "ubndxht1", so "ubnd hoa tu" finds it).
  */
 export function agencyInitialKeys(name: string | null | undefined): string[] {
   return agencyInitialKeysOf(searchWords(name));
@@ -43,5 +44,5 @@ export function agencyInitialKeys(name: string | null | undefined): string[] {
 export function agencyInitialKeysOf(words: readonly string[]): string[] {
   if (words.length < 2) return [];
   const rest = words.slice(1).filter((w) => !CONNECTIVES.has(w)).map((w) => w[0]).join('');
-  return rest.length > 1 ? [rest, words[0] + rest] : [];
+  return rest.length > 1 ? [rest, words[0] + rest, words[0]![0] + rest] : [];
 }

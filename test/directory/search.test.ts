@@ -46,7 +46,8 @@ describe('folding', () => {
     expect(nameInitialKeys('Bình')).toEqual([]);
   });
   it('keys an agency by the initials after its first word, connectives skipped', () => {
-    expect(agencyInitialKeys('Sở Thông tin và Truyền thông')).toEqual(['tttt', 'sotttt']);
+    expect(agencyInitialKeys('Sở Thông tin và Truyền thông')).toEqual(['tttt', 'sotttt', 'stttt']);
+    expect(agencyInitialKeys('Ủy ban nhân dân xã Hòa Tú 1')).toEqual(['bndxht1', 'uybndxht1', 'ubndxht1']);
   });
 });
 
@@ -154,7 +155,9 @@ describe('filtering a list of agencies the directory way', () => {
     ['hoà tú', [3]],
     ['hoa tu', [3]],
     ['tran de', [4]],
-    ['ubnd', [5]],
+    ['ubnd', [3, 4, 5]],
+    ['ubnd tran de', [4]],
+    ['ubnd xa', [3]],
     ['uyen', [0, 1, 4]],
     ['ong', [0, 1, 2, 5]],
     ['xyz', []],
