@@ -90,8 +90,8 @@ export function parseQuery(text: string): Query {
 /** Ranks one entry against a query (see Rank). An empty query matches nothing. */
 export function rankEntry(p: PreparedEntry, q: Query): Rank {
   if (q.words.length === 0) return Rank.None;
-  // "htxuan", "htxuan@", "htxuan@soctrang.gov.vn": the address typed is the mailbox wanted.
-  if (p.local === q.raw || p.address === q.raw || p.local === q.phrase) return Rank.Address;
+  // "htxuan", "htxuan@", "htxuan@soctrang.gov.vn", "so tttt" (sotttt@): the address typed is the mailbox wanted.
+  if (p.local === q.raw || p.local === q.compact || p.address === q.raw) return Rank.Address;
   if (p.initials !== '' && (p.initials === q.phrase || p.initials === q.compact)) return Rank.Initials;
   if (p.name !== '' && (p.name === q.phrase || p.name === q.compact)) return Rank.Name;
   return matchWords(p.hay, q.words);
