@@ -1,7 +1,7 @@
 // Runs Debian's nginx with the shipped configuration (deploy/nginx/) on loopback ports, for the deployment tests.
 // The shipped files are used as they are; only what a real server differs in is replaced, each replacement checked:
 // the listen ports, the certificate, the site folders, the password file and the SSO address.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest, Agent } from 'node:https';
 import { request as httpRequest } from 'node:http';
@@ -28,6 +28,9 @@ export const PUBLIC_HOST = 'thucongvu.soctrang.gov.vn';
 export const INTERNAL_HOST = 'noibo-thucongvu.soctrang.gov.vn';
 export const USER = 'canbo';
 export const PASSWORD = 'mat-khau-thu-2026';
+
+/** The warnings of the last `nginx -t` on the test configuration (startNginx fills it). */
+export let configWarnings: string[] = [];
 
 export interface RunningNginx {
   /** TLS port of both sites (told apart by host name, as in production), and the plain HTTP port. */
@@ -117,7 +120,9 @@ http {
 }
 `);
   const args = ['-p', etc, '-c', join(etc, 'nginx.conf'), '-e', join(etc, 'logs/error.log')];
-  execFileSync(NGINX!, [...args, '-t', '-q'], { stdio: 'pipe' });
+  const checked = spawnSync(NGINX!, [...args, '-t'], { encoding: 'utf8' });
+  if (checked.status !== 0) throw new Error(`nginx -t từ chối cấu hình: ${checked.stderr}`);
+  configWarnings = checked.stderr.split('\n').filter((l) => /\[(warn|alert|crit)\]/.test(l));
   const child: ChildProcess = spawn(NGINX!, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
