@@ -75,9 +75,9 @@ describe.each(WIDTHS)('at $width×$height', ({ name, width, height }) => {
   });
 });
 
-describe('the search box and the group links', () => {
+describe.each(WIDTHS)('the search box and the group links at $width×$height', ({ name, width, height }) => {
   it.each(PAGES)('%s: filter by folded words and by group, kept in the URL, zero axe violations while filtered', async (route) => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await browser.newPage({ viewport: { width, height } });
     const problems = watchPage(page, site.origin);
     await page.goto(`${site.url}${route}`, { waitUntil: 'networkidle' });
     const total = await rowCount(page);
@@ -100,7 +100,7 @@ describe('the search box and the group links', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('van hoa the thao');
     expect(await horizontalScroll(page)).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${route.replace(/\//g, '')}-tim-kiem`);
+    await shot(page, `${route.replace(/\//g, '')}-tim-kiem-${name}`);
 
     // A shared link opens filtered.
     await page.reload({ waitUntil: 'networkidle' });
@@ -125,7 +125,7 @@ describe('the search box and the group links', () => {
     const inGroup = await visibleNames(page);
     expect(inGroup.length).toBeGreaterThan(0);
     expect(inGroup.every((n) => /^UBND (xã|thị trấn|phường)/i.test(n))).toBe(true);
-    await shot(page, `${route.replace(/\//g, '')}-nhom`);
+    await shot(page, `${route.replace(/\//g, '')}-nhom-${name}`);
     await page.getByRole('link', { name: /^Tất cả \(\d+\)$/ }).click();
     await box.fill('');
     expect(await visibleNames(page)).toHaveLength(total);
@@ -134,6 +134,9 @@ describe('the search box and the group links', () => {
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
   });
 
+});
+
+describe('the ranking\'s filter', () => {
   it('carries the filter to the other periods of the ranking', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${site.url}xep-hang/?q=nong+nghiep`, { waitUntil: 'networkidle' });
