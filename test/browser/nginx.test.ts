@@ -297,7 +297,9 @@ describe.each(AUDIENCES)('%s build, every route', (audience) => {
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (scroll > 0) overflow.push(`${route} (+${scroll} px)`);
       if (width === 390 || route === '') {
-        await page.screenshot({ path: join(SCREENSHOTS, `nginx-${audience}-${name}-${route.replace(/\/$/, '').replace(/\//g, '-') || 'tong-quan'}.png`) });
+        // a generous timeout: on a busy 2-core machine a frame for the screenshot has taken over 30 s
+        const file = `nginx-${audience}-${name}-${route.replace(/\/$/, '').replace(/\//g, '-') || 'tong-quan'}.png`;
+        await page.screenshot({ path: join(SCREENSHOTS, file), animations: 'disabled', timeout: 120_000 });
       }
     }
     expect(overflow, 'trang cuộn ngang').toEqual([]);

@@ -46,7 +46,7 @@ afterAll(async () => {
 const visibleNames = (page: Page) => page.locator('tbody tr:visible [data-name]').allTextContents();
 const rowCount = (page: Page) => page.locator('tbody tr').count();
 const horizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `xep-hang-${name}.png`) });
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `xep-hang-${name}.png`), animations: 'disabled', timeout: 120_000 });
 
 describe.each(WIDTHS)('at $width×$height', ({ name, width, height }) => {
   it.each(PAGES)('%s: readable rows, no horizontal scroll, zero axe violations, before and after filtering', async (route) => {
