@@ -104,10 +104,11 @@ export function drawInitialState(m: Mailbox, ctx: StateContext, rng: Rng): void 
   const keepsDefault = pending || last === null ? rng.chance(0.92) : rng.chance(0.01 + 0.08 * (1 - d));
   m.passwordChangedAt = m.createdAt;
   m.mustChange = keepsDefault && (last === null || pending);
+  const intervalDays = intervalMonths === null ? null : intervalMonths * MONTH_DAYS;
+  let keepsInterval = false;
   if (!keepsDefault && last !== null) {
-    const intervalDays = intervalMonths === null ? null : intervalMonths * MONTH_DAYS;
-    const ageDays =
-      intervalDays === null ? rng.real(0, 720) : rng.chance(0.45 + 0.5 * d) ? rng.real(0, intervalDays * 0.95) : rng.real(intervalDays, intervalDays * 4);
+    keepsInterval = intervalDays !== null && rng.chance(0.45 + 0.5 * d);
+    const ageDays = intervalDays === null ? rng.real(0, 720) : keepsInterval ? rng.real(0, intervalDays * 0.95) : rng.real(intervalDays, intervalDays * 4);
     const changed = Math.max(m.createdAt + rng.real(0.02, 2) * DAY_MS, Math.min(last, t0 - ageDays * DAY_MS));
     m.passwordChangedAt = Math.min(Math.max(atWorkingHours(rng, changed), m.createdAt + 60_000), t0 - HOUR_MS);
   }
@@ -134,6 +135,11 @@ export function drawInitialState(m: Mailbox, ctx: StateContext, rng: Rng): void 
     notes: rng.chance(0.03) ? noteFor(m, rng) : null,
     base64Name: rng.chance(0.08),
   };
+  // Owners who keep to the interval change the password again before it runs out (night.ts), so a long run keeps
+  // the share of stale passwords it started with; a new account's owner is drawn like everyone else.
+  if (intervalDays !== null && (keepsInterval || (pending && rng.chance(0.45 + 0.5 * d)))) {
+    m.renewPasswordDays = intervalDays * rng.real(0.7, 0.95);
+  }
 
   // The body closed by a merger: its mailbox forwards to the successor's (departments moved) or was closed.
   if (m.kind === 'co-quan' && m.unit.role === 'body' && m.unit.validTo !== null) {

@@ -35,6 +35,8 @@ export interface Mailbox {
   trueLastLogin: number | null;
   passwordChangedAt: number;
   mustChange: boolean;
+  /** The password age (days) at which its owner changes it unprompted; null for owners who never do. */
+  renewPasswordDays: number | null;
   quotaMb: number;
   usedMb: number;
   forwardTo: string[];
@@ -90,7 +92,7 @@ function newMailbox(index: number, address: string, kind: MailboxKind, unit: Uni
     agencyCode: unit.code,
     department: person ? person.department : unit.role === 'department' ? unit.shortName : '',
     title: person ? person.title : '',
-    status: 'active', lastLoginAt: null, trueLastLogin: null, passwordChangedAt: createdAt, mustChange: true,
+    status: 'active', lastLoginAt: null, trueLastLogin: null, passwordChangedAt: createdAt, mustChange: true, renewPasswordDays: null,
     quotaMb: 0, usedMb: 0, forwardTo: [], usage: 'daily', protocol: 'http',
     zimbra: { id: '', passwordHash: '', notes: null, base64Name: false },
     nfdName: rng.chance(0.01),

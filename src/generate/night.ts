@@ -1,8 +1,9 @@
 /**
  * One exported night: apply the planned events in time order, then draw the day's exact logins (logins.csv,
  * SPEC §3.2) and update what the registry shows — zimbraLastLogonTimestamp only when the stored value is at least
- * 7 days old (Zimbra's default refresh), a forced password change at the first login of an account that must change
- * it, a little more mailbox usage. Pure: mutates the given mailboxes, returns the logins.
+ * 7 days old (Zimbra's default refresh), a password change at the first login of an account that must change it or
+ * whose owner's habit says it is due, a little more mailbox usage. Pure: mutates the given mailboxes, returns the
+ * logins.
  */
 import type { Mailbox } from './mailboxes.ts';
 import type { Protocol } from './mailboxState.ts';
@@ -61,7 +62,8 @@ function applyEvents(plan: NightPlan, logins: Login[]): Map<number, number> {
 function recordLogin(m: Mailbox, t: number): void {
   if (m.trueLastLogin === null || t > m.trueLastLogin) m.trueLastLogin = t;
   if (m.lastLoginAt === null || t - m.lastLoginAt >= LAST_LOGON_REFRESH_MS) m.lastLoginAt = t;
-  if (m.mustChange) {
+  const renew = m.renewPasswordDays !== null && t - m.passwordChangedAt >= m.renewPasswordDays * DAY_MS;
+  if (m.mustChange || renew) {
     m.mustChange = false;
     m.passwordChangedAt = t + 60_000 * 3;
   }
@@ -118,7 +120,12 @@ export function runNight(mailboxes: readonly Mailbox[], plan: NightPlan, rng: Rn
       logins.push({ time: t, address: m.address, protocol: m.protocol, clientIp: clientIp(m, rng) });
       recordLogin(m, t);
     }
-    if (times.length > 0 && m.quotaMb > 0) m.usedMb = Math.round(Math.min(m.quotaMb * 1.08, m.usedMb + rng.real(0, 6)) * 10) / 10;
+    if (times.length > 0 && m.quotaMb > 0) {
+      // A little more mail each day used; a full mailbox is now and then cleared of old mail, as its owner is told to.
+      const cleared = m.usedMb >= m.quotaMb * 0.97 && rng.chance(0.01);
+      const used = cleared ? m.quotaMb * rng.real(0.5, 0.75) : Math.min(m.quotaMb * 1.08, m.usedMb + rng.real(0, 3));
+      m.usedMb = Math.round(used * 10) / 10;
+    }
   }
   logins.sort((a, b) => a.time - b.time || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return logins;

@@ -122,7 +122,9 @@ export function planNights(mailboxes: readonly Mailbox[], nights: readonly strin
     incidentHours: ctx.policy.incidentReportHours.value,
     used: new Set(), requests: [], incidents: [],
   };
-  const odds: Record<EventKind, number> = { lock: 0.6, unlock: 0.35, close: 0.35, title: 0.4, password: 1 };
+    // A lock (an account taken over, or an idle sweep) every two weeks or so; a long run would otherwise lock a tenth
+  // of the province in a year.
+  const odds: Record<EventKind, number> = { lock: 0.08, unlock: 0.35, close: 0.35, title: 0.4, password: 1 };
   const plans: NightPlan[] = nights.map((date) => ({ date, events: [] }));
   const happened = new Set<EventKind>();
   for (const plan of plans) {

@@ -17,7 +17,7 @@ async function run(args: string[]) {
 describe('generate command (SPEC §2)', () => {
   it('writes the nights, progress on stderr and one summary line on stdout', async () => {
     const out = join(temp, 'ok');
-    const r = await run(['--profile', 'sonla-2025', '--out', out, '--mailboxes', '600', '--days', '1', '--until', '2026-03-02', '--seed', '3']);
+    const r = await run(['--profile', 'sonla-2025', '--out', out, '--mailboxes', '600', '--days', '1', '--months', '0', '--until', '2026-03-02', '--seed', '3']);
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toEqual(['2026-03-02']);
     expect(r.out.trim().split('\n')).toHaveLength(1);
@@ -25,8 +25,26 @@ describe('generate command (SPEC §2)', () => {
     expect(r.err).toContain('Đêm 2026-03-02:');
   });
 
+  it('puts month folders of history before the nights, with a mail log per day, at the share of traffic asked', async () => {
+    const out = join(temp, 'months');
+    const r = await run(['--profile', 'sonla-2025', '--out', out, '--mailboxes', '300', '--days', '2', '--months', '2', '--until', '2026-03-02', '--mail-volume', '2']);
+    expect(r.code).toBe(0);
+    // The month of the first night counts as one of the months: 1–28 February, then January.
+    expect(readdirSync(out)).toEqual(['2026-01-31', '2026-02-28', '2026-03-01', '2026-03-02']);
+    const january = readdirSync(join(out, '2026-01-31'));
+    expect(january.filter((f) => f.startsWith('maillog-'))).toHaveLength(31);
+    expect(january).toEqual(expect.arrayContaining(['maillog-20260101', 'maillog-20260131', 'zimbra-accounts.txt', 'quota.txt', 'logins.csv']));
+    expect(readdirSync(join(out, '2026-02-28'))).toContain('mailboxes.csv');
+    expect(readdirSync(join(out, '2026-03-02'))).toContain('maillog');
+    expect(r.out).toMatch(/^Đã sinh 2 tháng và 2 đêm \(2026-01-01 → 2026-03-02\) cho hồ sơ sonla-2025, hạt giống 1: /);
+    expect(r.err).toContain('Tháng 01/2026 (2026-01-01 → 2026-01-31):');
+  });
+
   it.each([
     [['--profile', 'soctrang-2024'], /thiếu tùy chọn bắt buộc --out/],
+    [['--out', 'x', '--months', '37'], /--months phải từ 0 đến 36/],
+    [['--out', 'x', '--mail-volume', '0'], /--mail-volume phải từ 1 đến 100/],
+    [['--out', 'x', '--profile', 'sonla-2025', '--until', '2026-03-02'], /dữ liệu phải bắt đầu từ 2025-07-01 trở đi .* bắt đầu từ 2025-02-01/],
     [['--out', 'x', '--profile', 'hanoi-2025'], /không có hồ sơ "hanoi-2025"/],
     [['--out', 'x', '--until', '20/11/2026'], /--until phải là một ngày dạng YYYY-MM-DD/],
     [['--out', 'x', '--profile', 'sonla-2025', '--until', '2025-06-30'], /--until phải từ 2025-07-31/],
@@ -42,7 +60,7 @@ describe('generate command (SPEC §2)', () => {
   it('fails with exit 1 when the output folder cannot be written', async () => {
     const blocker = join(temp, 'file');
     writeFileSync(blocker, 'not a folder');
-    const r = await run(['--out', blocker, '--mailboxes', '500', '--days', '1']);
+    const r = await run(['--out', blocker, '--mailboxes', '500', '--days', '1', '--months', '0']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^Lỗi: không ghi được vào /m);
   });

@@ -11,12 +11,13 @@ import { earliestUntil, generateExports, type GenerateSummary } from '../../src/
 import type { PolicyId } from '../../src/rules/policy/schema.ts';
 import { findNights } from '../../src/warehouse/ingest/exportFolder.ts';
 import { ingestNight, type NightResult } from '../../src/warehouse/ingest/ingestNight.ts';
+import { isWorkday } from '../../src/generate/workdays.ts';
 import { dumpWarehouse, query, tempDir } from '../fixtures/warehouseSupport.ts';
 
-function generate(profile: PolicyId, days: number): { dir: string; summary: GenerateSummary } {
+function generate(profile: PolicyId, days: number, months = 0): { dir: string; summary: GenerateSummary } {
   const dir = join(tempDir('tcv-generated-'), 'exports');
   const summary = generateExports(
-    { profile, outDir: dir, seed: 11, mailboxes: 300, days, until: [earliestUntil(profile), '2026-11-20'].sort().at(-1)!, mailVolume: 0.01 },
+    { profile, outDir: dir, seed: 11, mailboxes: 300, days, months, until: [earliestUntil(profile), '2026-11-20'].sort().at(-1)!, mailVolume: 0.01 },
     { mkdir: (p) => mkdirSync(p, { recursive: true }), open: (p) => new FileSink(p), progress: () => {} },
   );
   return { dir, summary };
@@ -59,5 +60,33 @@ describe('generated nights load cleanly', () => {
       const dump = await dumpWarehouse(db);
       for (const id of ids) expect(dump.includes(id), id).toBe(false);
     }
+  });
+});
+
+describe('generated month folders (back-filled history) load cleanly', () => {
+  it('loads every day of each month: its logins, its mail log and the registry at the month end', async () => {
+    const { dir, summary } = generate('soctrang-2024', 2, 2);
+    expect(summary.nights.map((n) => [n.date, n.days.length, n.nightly])).toEqual([
+      ['2026-10-31', 31, false], ['2026-11-18', 18, false], ['2026-11-19', 1, true], ['2026-11-20', 1, true],
+    ]);
+    const db = join(dir, '..', 'w.duckdb');
+    const results = await ingestAll(dir, db);
+    expect(await query(db, 'SELECT file, line, column_name, reason FROM quarantine')).toEqual([]);
+    results.forEach((r, i) => {
+      const written = summary.nights[i]!.rows;
+      expect(r.rowsLoaded.logins).toBe(written['logins.csv']);
+      expect(r.rowsLoaded.mailboxes).toBe(written['mailboxes.csv'] ?? written['zimbra-accounts.txt']);
+      expect(r.warnings).toEqual([]);
+    });
+    // every day from 1 October has its logins and its mail-log totals, whichever folder it came in
+    const days = summary.nights.flatMap((n) => n.days);
+    const loginDays = await query<{ d: string }>(db, `SELECT DISTINCT strftime(time AT TIME ZONE 'Asia/Ho_Chi_Minh', '%Y-%m-%d') AS d FROM logins ORDER BY d`);
+    const workdays = days.filter((d) => isWorkday(d));
+    for (const d of workdays) expect(loginDays.map((r) => r.d), d).toContain(d);
+    const mailDays = await query<{ d: string }>(db, `SELECT DISTINCT day::VARCHAR AS d FROM mail_daily_totals WHERE received > 0 ORDER BY d`);
+    expect(mailDays.map((r) => r.d)).toEqual(expect.arrayContaining(days));
+    // the registry is known from the first folder's date: the month end, as a version seen then
+    const first = await query<{ d: string }>(db, 'SELECT min(seen_from)::VARCHAR AS d FROM mailboxes');
+    expect(first[0]!.d).toBe('2026-10-31');
   });
 });
