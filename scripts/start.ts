@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main.ts';
+import { sampleGenerateArgs } from '../src/cli/sample.ts';
 import { serveStatic } from '../src/site/build/serve.ts';
 
 const SAMPLE = join(process.cwd(), 'data', 'sample');
@@ -27,7 +28,7 @@ async function step(title: string, argv: string[]): Promise<void> {
 
 mkdirSync(SAMPLE, { recursive: true });
 if (!existsSync(EXPORTS)) {
-  await step('Sinh dữ liệu mẫu (tỉnh giả lập, hồ sơ soctrang-2024)', ['generate', '--profile', 'soctrang-2024', '--out', EXPORTS]);
+  await step('Sinh dữ liệu mẫu: một tỉnh giả lập với 12 tháng dữ liệu cũ và 31 đêm', sampleGenerateArgs(EXPORTS));
 } else {
   process.stderr.write(`Dùng dữ liệu mẫu có sẵn ở ${EXPORTS} (xoá thư mục này để sinh lại).\n`);
 }
