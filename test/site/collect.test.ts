@@ -7,8 +7,9 @@ import type { Policy } from '../../src/rules/policy/schema.ts';
 import { collectDirectory } from '../../src/site/build/collect/directory.ts';
 import { collectAgencies } from '../../src/site/build/collect/agencies.ts';
 import { collectDataStatus } from '../../src/site/build/collect/dataStatus.ts';
+import { collectFindings } from '../../src/site/build/collect/findings.ts';
 import { collectOverview } from '../../src/site/build/collect/overview.ts';
-import { rankedPeriods } from '../../src/site/build/collect/ranking.ts';
+import { collectRanking, rankedPeriods } from '../../src/site/build/collect/ranking.ts';
 import { policyParameters } from '../../src/site/build/policyParameters.ts';
 import type { Audience, CollectContext } from '../../src/site/build/types.ts';
 import { withReadOnlyWarehouse } from '../../src/warehouse/open.ts';
@@ -62,6 +63,40 @@ describe('collectOverview', () => {
     ]);
     expect(result.months.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', cumulative: 6, created: 4, requests: 0, sent: 0, received: 0 });
     expect(result.months.at(-1)).toEqual({ month: '2026-11', cumulative: 7, created: 0, requests: 1, sent: 5, received: 7 });
+  });
+});
+
+describe('collectOverview: first questions', () => {
+  it('lists the agencies with most open findings with the counts of their agency pages', async () => {
+    const { result } = await collect('public', collectOverview);
+    const findings = (await collect('public', collectFindings)).result;
+    const pages = Object.entries(findings.byAgency).map(([code, f]) => ({ code, total: f.total }));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(result.mostFindings.map((a) => a.total)).toEqual(pages.map((p) => p.total).sort((a, b) => b - a).slice(0, 10));
+    for (const a of result.mostFindings) {
+      expect(a.total).toBe(findings.byAgency[a.code]!.total);
+      expect(a.topRule.count).toBe(Math.max(...findings.byAgency[a.code]!.byRule.map((r) => r.count)));
+    }
+  });
+
+  it('compares the ranking’s main period with its previous one, and says when the data starts inside it', async () => {
+    const { result } = await collect('public', collectOverview);
+    const ranking = (await collect('public', collectRanking)).result.periods[0]!;
+    const scored = ranking.groups.flatMap((g) => g.agencies);
+    expect(result.falls).toMatchObject({
+      period: ranking.period.label,
+      previousPeriod: ranking.previousPeriod.label,
+      // the fixture's registry starts on 01/09/2026: nothing of 2025 to compare with
+      previousDataFrom: '2026-09-01',
+      compared: scored.filter((a) => a.change !== null).length,
+      agencies: [],
+    });
+    expect(result.falls!.compared).toBe(0);
+  });
+
+  it('cites the profile for the coverage and regular-use definitions', async () => {
+    const { result } = await collect('public', collectOverview);
+    expect(result.citations).toEqual({ coverage: '002 Điều 1 khoản 2 (phương pháp suy ra)', regularUse: '002 Điều 12 khoản 3 (phương pháp suy ra)' });
   });
 });
 

@@ -72,6 +72,57 @@ export const vi = {
     lastIngest: 'dữ liệu đêm {date}, nạp xong lúc {time}.',
     groups: 'Cơ quan theo nhóm',
     agencyCount: 'Số cơ quan, đơn vị',
+    definitionLink: 'Cách tính',
+    definitionLinkLabel: 'Cách tính: {label}',
+    firstQuestions: 'Cần chú ý',
+    falls: 'Giảm điểm nhiều nhất so với kỳ trước',
+    fallsLead: 'So sánh {p} với {prev}; {n} cơ quan, đơn vị có điểm ở cả hai kỳ.',
+    fallsPartial: 'Kho chỉ có số liệu từ ngày {d}, nên điểm {prev} chỉ tính trên phần kỳ từ ngày đó.',
+    fallsNone: 'Không cơ quan, đơn vị nào giảm điểm so với kỳ trước.',
+    fallsNoPrevious: 'Chưa có cơ quan, đơn vị nào có điểm ở cả hai kỳ để so sánh.',
+    fallFigures: '{score} điểm, kỳ trước {prev}: giảm {change} điểm',
+    mostFindings: 'Nhiều phát hiện chưa xử lý nhất',
+    mostFindingsLead: 'Tại ngày {d}.',
+    mostFindingsNone: 'Không cơ quan, đơn vị nào có phát hiện chưa xử lý.',
+    findingFigures: '{n} phát hiện, trong đó {v} vi phạm; nhiều nhất là “{rule}” ({k})',
+    scoreDefinitionLink: 'Cách tính điểm và mức giảm',
+    findingsDefinitionLink: 'Thế nào là phát hiện chưa xử lý',
+    definitions: 'Cách tính các chỉ số',
+    definitionsLead: 'Mọi chỉ số tính từ dữ liệu xuất hằng đêm đã nạp vào kho, tại ngày số liệu {d}.',
+    define: {
+      agencies:
+        'Số cơ quan, đơn vị có hiệu lực tại ngày số liệu theo danh mục cơ quan của Sở Nội vụ, gồm mọi loại: sở, ban, ngành, ' +
+        'UBND cấp huyện và cấp xã, phòng, ban và đơn vị sự nghiệp trực thuộc. Cơ quan đã sáp nhập được tính đến ngày ngừng hoạt động.',
+      personalActive:
+        'Số hộp thư cấp cho một cán bộ, công chức, viên chức, người lao động có trạng thái đang hoạt động trong danh sách hộp thư ' +
+        'tại ngày số liệu; không tính hộp thư đang khóa hoặc đã thu hồi.',
+      agencyActive:
+        'Số hộp thư của cơ quan, đơn vị, phòng, ban hoặc địa phương (không đứng tên một người) đang hoạt động tại ngày số liệu.',
+      coverage:
+        'Số hộp thư cá nhân đang hoạt động của các cơ quan, đơn vị đang có hiệu lực, chia cho tổng số CBCCVC-NLĐ của các cơ quan đó ' +
+        'theo danh mục cơ quan. Cũng là tiêu chí đầu tiên của bảng xếp hạng.',
+      regularUse:
+        'Trong các hộp thư cá nhân đang hoạt động, tỷ lệ hộp thư có lần đăng nhập gần nhất trong {days} ngày tính đến ngày số liệu. ' +
+        'Lần đăng nhập gần nhất là thời điểm muộn hơn giữa thời điểm ghi trong danh sách hộp thư (Zimbra chỉ cập nhật tối đa 7 ngày ' +
+        'một lần) và nhật ký đăng nhập của máy chủ thư.',
+      messagesSent:
+        'Số thư do các hộp thư của tỉnh gửi đi trong {days} ngày tính đến ngày số liệu, theo nhật ký thư của máy chủ: mỗi thư tính ' +
+        'một lần dù qua nhiều bước lọc, không tính thư bị từ chối.',
+      requests:
+        'Số phiếu yêu cầu (cấp mới, thu hồi, thay đổi thông tin, khôi phục mật khẩu, mở khóa hộp thư) tiếp nhận trong {days} ngày ' +
+        'tính đến ngày số liệu, qua mọi kênh: hệ thống quản lý văn bản, giấy tờ, thư điện tử.',
+      change:
+        '“So với {days} ngày trước” là chỉ số tại ngày số liệu trừ cùng chỉ số tại ngày {before}; chỉ số đếm trong {days} ngày ' +
+        'thì so với {days} ngày kết thúc ở ngày đó; tỷ lệ thì chênh lệch tính bằng điểm phần trăm. “Chưa có số liệu để so sánh” khi ' +
+        'kho chưa có dữ liệu của ngày đó.',
+      score:
+        'Điểm tuân thủ từ 0 đến 100 của bảng xếp hạng, tính cho cả kỳ theo các tiêu chí và trọng số của quy chế; “giảm” là điểm kỳ ' +
+        'này trừ điểm kỳ trước. Tử số, mẫu số và trọng số của từng tiêu chí có trên trang Xếp hạng và trang của từng cơ quan.',
+      findings:
+        'Phát hiện chưa xử lý: một hộp thư, cơ quan, phiếu yêu cầu hoặc sự cố chưa đáp ứng một quy tắc của quy chế tại ngày số liệu; ' +
+        'bảng “Phát hiện chưa xử lý theo quy tắc” nêu từng quy tắc và căn cứ.',
+      citation: 'Căn cứ: {c}.',
+    },
   },
   ranking: {
     title: 'Xếp hạng',

@@ -2,7 +2,7 @@ import type { Finding } from '../../../rules/compliance/findings.ts';
 import { ruleCitation, SEVERITY_LABEL, type RuleId, type Severity } from '../../../rules/compliance/rules.ts';
 import type { Policy } from '../../../rules/policy/schema.ts';
 import { citeDocument } from '../../../text/labels.ts';
-import { computeFindings } from '../../../warehouse/compliance/findings.ts';
+import { computeFindings, type FindingsResult } from '../../../warehouse/compliance/findings.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
@@ -45,6 +45,11 @@ function countByRule(findings: readonly Finding[]): RuleCount[] {
   return [...out.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
 }
 
+/** The open findings on the night `asOf`, computed once for every collector and build sharing the memo. */
+export function findingsOf(ctx: CollectContext, asOf: string): Promise<FindingsResult> {
+  return ctx.memo(`findings:${ctx.policy.id}:${asOf}`, () => computeFindings(ctx.conn, ctx.policy, { asOf }));
+}
+
 /**
  * Open findings on the as-of night (SPEC §4.4, §5): counts by rule province-wide and per agency in both builds; the
  * internal build adds each agency's findings one by one (per mailbox) with a CSV/XLSX download.
@@ -52,7 +57,7 @@ function countByRule(findings: readonly Finding[]): RuleCount[] {
 export async function collectFindings(ctx: CollectContext): Promise<FindingsSlice> {
   if (!ctx.asOf) return { asOf: null, byRule: [], total: 0, notApplicable: [], byAgency: {} };
   const asOf = ctx.asOf;
-  const result = await ctx.memo(`findings:${ctx.policy.id}:${asOf}`, () => computeFindings(ctx.conn, ctx.policy, { asOf }));
+  const result = await findingsOf(ctx, asOf);
   const perAgency = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.agencyCode === null) continue;

@@ -1,6 +1,10 @@
+import { formatCitation } from '../../../rules/policy/schema.ts';
 import { queryRows } from '../../../warehouse/open.ts';
 import type { CollectContext } from '../types.ts';
 import { agenciesAsOf, lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
+import { findingsOf } from './findings.ts';
+import { biggestFalls, comparedAgencies, mostOpenFindings, type AgencyFall, type AgencyOpenFindings } from './homeLists.ts';
+import { rankedPeriods, scoresOf } from './ranking.ts';
 
 /** Headline figures on one date (SPEC §5 Tổng quan). null = the warehouse has no registry for that date. */
 export interface Headline {
@@ -29,6 +33,22 @@ export interface Overview {
   months: { month: string; cumulative: number; created: number; requests: number; sent: number; received: number }[];
   /** Whether the warehouse has mail-log aggregates (otherwise sent/received are not known, not zero). */
   mailLog: boolean;
+  /**
+   * The ranking's main period (the year so far, as at a glance) against the one before: the agencies whose score
+   * fell most, out of `compared` agencies scored in both. null on an empty warehouse.
+   */
+  falls: {
+    period: string;
+    previousPeriod: string;
+    /** The first day of data when the warehouse starts inside the previous period (its scores cover less of it). */
+    previousDataFrom: string | null;
+    compared: number;
+    agencies: AgencyFall[];
+  } | null;
+  /** The agencies with the most open findings on the night (the counts of their agency pages). */
+  mostFindings: AgencyOpenFindings[];
+  /** The profile's citations behind the headline definitions (coverage criterion, regular-use window). */
+  citations: { coverage: string | null; regularUse: string };
 }
 
 /** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
@@ -72,7 +92,12 @@ async function mailLogKnown(ctx: CollectContext): Promise<boolean> {
 export async function collectOverview(ctx: CollectContext): Promise<Overview> {
   const windowDays = ctx.policy.ranking.regularUseDays.value;
   if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
-  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], mailLog: false };
+  const coverage = ctx.policy.ranking.criteria.find((c) => c.id === 'coverage');
+  const citations = {
+    coverage: coverage ? formatCitation(coverage.cite) : null,
+    regularUse: formatCitation(ctx.policy.ranking.regularUseDays.cite),
+  };
+  if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], mailLog: false, falls: null, mostFindings: [], citations };
   const [prev] = await queryRows<{ d: string }>(ctx.conn, `SELECT ($d::DATE - $n::INTEGER)::VARCHAR AS d`, {
     d: ctx.asOf,
     n: windowDays,
@@ -96,5 +121,14 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
        FROM months LEFT JOIN mail USING (m) ORDER BY m`,
     { d: ctx.asOf },
   );
-  return { windowDays, now, before, months, mailLog: await mailLogKnown(ctx) };
+  const scores = await scoresOf(ctx, rankedPeriods(ctx.asOf)[0]!);
+  const falls = {
+    period: scores.period.label,
+    previousPeriod: scores.previousPeriod.label,
+    previousDataFrom: scores.data && scores.data.from > scores.previousPeriod.from ? scores.data.from : null,
+    compared: comparedAgencies(scores.agencies),
+    agencies: biggestFalls(scores.agencies),
+  };
+  const mostFindings = mostOpenFindings((await findingsOf(ctx, ctx.asOf)).findings);
+  return { windowDays, now, before, months, mailLog: await mailLogKnown(ctx), falls, mostFindings, citations };
 }
