@@ -74,7 +74,6 @@ export const vi = {
     agencyCount: 'Số cơ quan, đơn vị',
     definitionLink: 'Cách tính',
     definitionLinkLabel: 'Cách tính: {label}',
-    firstQuestions: 'Cần chú ý',
     falls: 'Giảm điểm nhiều nhất so với kỳ trước',
     fallsLead: 'So sánh {p} với {prev}; {n} cơ quan, đơn vị có điểm ở cả hai kỳ.',
     fallsPartial: 'Kho chỉ có số liệu từ ngày {d}, nên điểm {prev} chỉ tính trên phần kỳ từ ngày đó.',
