@@ -96,7 +96,10 @@ describe('collectOverview: first questions', () => {
 
   it('cites the profile for the coverage and regular-use definitions', async () => {
     const { result } = await collect('public', collectOverview);
-    expect(result.citations).toEqual({ coverage: '002 Điều 1 khoản 2 (phương pháp suy ra)', regularUse: '002 Điều 12 khoản 3 (phương pháp suy ra)' });
+    expect(result.citations).toEqual({
+      coverage: { label: 'Tỷ lệ CBCCVC có hộp thư đang hoạt động', citation: '002 Điều 1 khoản 2 (phương pháp suy ra)' },
+      regularUse: '002 Điều 12 khoản 3 (phương pháp suy ra)',
+    });
   });
 });
 

@@ -99,7 +99,8 @@ export const vi = {
         'Số hộp thư của cơ quan, đơn vị, phòng, ban hoặc địa phương (không đứng tên một người) đang hoạt động tại ngày số liệu.',
       coverage:
         'Số hộp thư cá nhân đang hoạt động của các cơ quan, đơn vị đang có hiệu lực, chia cho tổng số CBCCVC-NLĐ của các cơ quan đó ' +
-        'theo danh mục cơ quan. Cũng là tiêu chí đầu tiên của bảng xếp hạng.',
+        'theo danh mục cơ quan.',
+      coverageCriterion: 'Bảng xếp hạng dùng tỷ lệ này, tính riêng cho từng cơ quan vào ngày cuối mỗi tháng của kỳ, làm tiêu chí “{c}”.',
       regularUse:
         'Trong các hộp thư cá nhân đang hoạt động, tỷ lệ hộp thư có lần đăng nhập gần nhất trong {days} ngày tính đến ngày số liệu. ' +
         'Lần đăng nhập gần nhất là thời điểm muộn hơn giữa thời điểm ghi trong danh sách hộp thư (Zimbra chỉ cập nhật tối đa 7 ngày ' +

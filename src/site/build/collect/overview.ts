@@ -47,8 +47,9 @@ export interface Overview {
   } | null;
   /** The agencies with the most open findings on the night (the counts of their agency pages). */
   mostFindings: AgencyOpenFindings[];
-  /** The profile's citations behind the headline definitions (coverage criterion, regular-use window). */
-  citations: { coverage: string | null; regularUse: string };
+  /** The profile's citations behind the headline definitions: the coverage criterion (its label and citation; null
+   * when the profile does not rank on it) and the regular-use window. */
+  citations: { coverage: { label: string; citation: string } | null; regularUse: string };
 }
 
 /** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
@@ -94,7 +95,7 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
   if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
   const coverage = ctx.policy.ranking.criteria.find((c) => c.id === 'coverage');
   const citations = {
-    coverage: coverage ? formatCitation(coverage.cite) : null,
+    coverage: coverage ? { label: coverage.label, citation: formatCitation(coverage.cite) } : null,
     regularUse: formatCitation(ctx.policy.ranking.regularUseDays.cite),
   };
   if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], mailLog: false, falls: null, mostFindings: [], citations };
