@@ -56,6 +56,18 @@ describe('generate: determinism (same seed → same bytes)', () => {
   });
 });
 
+describe('generate: determinism with month folders', () => {
+  it('writes identical month and night folders for the same options', () => {
+    const opts = { profile: 'soctrang-2024' as const, seed: 7, mailboxes: 300, days: 1, months: 1, until: '2026-11-20', mailVolume: 0.02 };
+    const a = generateInto(opts).dir;
+    const b = generateInto(opts).dir;
+    dirs.push(a, b);
+    const fa = fingerprints(a);
+    expect(Object.keys(fa).filter((f) => f.startsWith('2026-11-19/maillog-'))).toHaveLength(19);
+    expect(fingerprints(b)).toEqual(fa);
+  });
+});
+
 describe('generate: structure (SPEC §3)', () => {
   it('writes one folder per night; the first carries the Zimbra dump instead of mailboxes.csv', () => {
     expect(readdirSync(soctrang).sort()).toEqual(NIGHTS);
