@@ -94,11 +94,12 @@ describe('collectOverview: first questions', () => {
     expect(result.falls!.compared).toBe(0);
   });
 
-  it('cites the profile for the coverage and regular-use definitions', async () => {
+  it('cites the profile for the coverage and regular-use definitions, naming the document', async () => {
     const { result } = await collect('public', collectOverview);
+    const qc = 'Quy chế ban hành kèm theo Quyết định số 59/2024/QĐ-UBND';
     expect(result.citations).toEqual({
-      coverage: { label: 'Tỷ lệ CBCCVC có hộp thư đang hoạt động', citation: '002 Điều 1 khoản 2 (phương pháp suy ra)' },
-      regularUse: '002 Điều 12 khoản 3 (phương pháp suy ra)',
+      coverage: { label: 'Tỷ lệ CBCCVC có hộp thư đang hoạt động', citation: `khoản 2 Điều 1 ${qc} (phương pháp suy ra)` },
+      regularUse: `khoản 3 Điều 12 ${qc} (phương pháp suy ra)`,
     });
   });
 });

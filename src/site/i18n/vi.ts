@@ -122,6 +122,7 @@ export const vi = {
         'Phát hiện chưa xử lý: một hộp thư, cơ quan, phiếu yêu cầu hoặc sự cố chưa đáp ứng một quy tắc của quy chế tại ngày số liệu; ' +
         'bảng “Phát hiện chưa xử lý theo quy tắc” nêu từng quy tắc và căn cứ.',
       citation: 'Căn cứ: {c}.',
+      basis: { draft: 'dự thảo', derived: 'phương pháp suy ra' },
     },
   },
   ranking: {

@@ -1,4 +1,6 @@
-import { formatCitation } from '../../../rules/policy/schema.ts';
+import type { Citation } from '../../../rules/policy/schema.ts';
+import { citeDocument } from '../../../text/labels.ts';
+import { vi } from '../../i18n/vi.ts';
 import { queryRows } from '../../../warehouse/open.ts';
 import type { CollectContext } from '../types.ts';
 import { agenciesAsOf, lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
@@ -89,14 +91,20 @@ async function mailLogKnown(ctx: CollectContext): Promise<boolean> {
   return row?.known ?? false;
 }
 
+/** A profile citation as an official text writes it, with what kind of basis it is when not a final text. */
+function citation(c: Citation): string {
+  const basis = c.basis === 'final' ? '' : ` (${vi.home.define.basis[c.basis]})`;
+  return citeDocument(c) + basis;
+}
+
 /** Collects the dashboard (SPEC §5 Tổng quan): headline figures now and one window earlier, monthly trends. */
 export async function collectOverview(ctx: CollectContext): Promise<Overview> {
   const windowDays = ctx.policy.ranking.regularUseDays.value;
   if (windowDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
   const coverage = ctx.policy.ranking.criteria.find((c) => c.id === 'coverage');
   const citations = {
-    coverage: coverage ? { label: coverage.label, citation: formatCitation(coverage.cite) } : null,
-    regularUse: formatCitation(ctx.policy.ranking.regularUseDays.cite),
+    coverage: coverage ? { label: coverage.label, citation: citation(coverage.cite) } : null,
+    regularUse: citation(ctx.policy.ranking.regularUseDays.cite),
   };
   if (!ctx.asOf) return { windowDays, now: null, before: null, months: [], mailLog: false, falls: null, mostFindings: [], citations };
   const [prev] = await queryRows<{ d: string }>(ctx.conn, `SELECT ($d::DATE - $n::INTEGER)::VARCHAR AS d`, {
