@@ -3,7 +3,18 @@
 import { compiledCli } from './compiled.mjs';
 
 process.setSourceMapsEnabled(true); // stack traces name the TypeScript sources
-const { runCli } = await import((await compiledCli()).main);
+
+/** The compiled CLI; a bundle that does not load (a file gone, a package moved) is built again once. */
+async function loadCli() {
+  try {
+    return await import((await compiledCli()).main);
+  } catch (err) {
+    if (err?.code !== 'ERR_MODULE_NOT_FOUND' && !(err instanceof SyntaxError)) throw err;
+    return import((await compiledCli({ rebuild: true })).main);
+  }
+}
+
+const { runCli } = await loadCli();
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
