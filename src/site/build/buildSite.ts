@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RunError, type CommandIO } from '../../cli/command.ts';
+import type { CommandIO } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { runAstroBuild } from './astroBuild.ts';
@@ -23,6 +24,12 @@ export interface BuildSiteOptions {
    * only when the warehouse does not change between them.
    */
   memo?: Map<string, Promise<unknown>>;
+  /**
+   * A folder for this build's intermediate files (the site data, Astro's root and caches), which the caller removes
+   * (`nightly` keeps one beside its releases, on the same disk as the output). Default: a new folder in the system's
+   * temporary folder, removed after the build.
+   */
+  workDir?: string;
 }
 
 export interface BuildSiteResult {
@@ -102,12 +109,12 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
   });
   const collectMs = performance.now() - started;
 
-  const tmp = mkdtempSync(join(tmpdir(), 'thu-cong-vu-site-'));
+  const tmp = options.workDir ?? mkdtempSync(join(tmpdir(), 'thu-cong-vu-site-'));
   try {
-    const dataFile = join(tmp, 'site-data.json');
-    writeFileSync(dataFile, JSON.stringify(data));
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(dataFile(tmp, options.audience), JSON.stringify(data));
     const astroStarted = performance.now();
-    await runAstroBuild({ audience: options.audience, outDir: out, base, dataFile });
+    await runAstroBuild({ audience: options.audience, outDir: out, base, dataFile: dataFile(tmp, options.audience), workDir: join(tmp, 'astro') });
     const astroMs = performance.now() - astroStarted;
     const filesStarted = performance.now();
     await writeDownloads(out, downloads);
@@ -115,6 +122,9 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
     const filesMs = performance.now() - filesStarted;
     return { out, audience: options.audience, asOf, downloads: downloads.length, collectMs, astroMs, filesMs };
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (options.workDir) rmSync(dataFile(tmp, options.audience), { force: true });
+    else rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+const dataFile = (dir: string, audience: Audience) => join(dir, `site-data-${audience}.json`);
