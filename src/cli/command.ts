@@ -1,4 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
+import { RunError } from '../errors.ts';
+
+// RunError lives in src/errors.ts (lower layers throw it too); re-exported here for the commands.
+export { RunError };
 
 /** Exit codes of the command contract (SPEC §2). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -9,6 +13,13 @@ export interface CommandIO {
   stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress bars redraw in place only there). */
   isTTY: boolean;
+  /** The clock for log time stamps and status files (default: the system's; tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/** The failure as printed: `Lỗi: <Vietnamese sentence>` and, on a second line, the engine's words if any. */
+export function failureText(err: RunError): string {
+  return `Lỗi: ${err.message}\n${err.detail ? `  (chi tiết: ${err.detail})\n` : ''}`;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -26,9 +37,6 @@ export interface Command {
 
 /** A usage error: wrong or missing options. Exit code 2. */
 export class UsageError extends Error {}
-
-/** Bad input or a failed run; the message says what and where. Exit code 1. */
-export class RunError extends Error {}
 
 /** Reads a required string option or throws a UsageError naming it. */
 export function requireString(values: ParsedValues, name: string): string {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { EXIT, RunError, UsageError, type CommandIO } from './command.ts';
+import { explainFailure, firstLine } from '../errors.ts';
+import { EXIT, RunError, UsageError, failureText, type CommandIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 function overview(): string {
@@ -48,11 +49,17 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
       io.stderr(`Lỗi cách dùng: ${err.message}\n\n${command.usage.trimEnd()}\n`);
       return EXIT.usage;
     }
-    if (err instanceof RunError) {
-      io.stderr(`Lỗi: ${err.message}\n`);
+    const known = err instanceof RunError ? err : explainFailure(err);
+    if (known) {
+      io.stderr(failureText(known));
       return EXIT.failed;
     }
-    io.stderr(`Lỗi không mong đợi khi chạy "${name}": ${(err as Error).stack ?? String(err)}\n`);
+    // a bug: said as such, the stack only on request (an operator's log is not the place for it)
+    const stack = process.env.THU_CONG_VU_DEBUG ? `\n${(err as Error).stack ?? String(err)}` : '';
+    io.stderr(
+      `Lỗi: lệnh "${name}" gặp lỗi không lường trước: hãy gửi nhật ký này cho nhóm ` +
+        `phát triển (chạy lại với THU_CONG_VU_DEBUG=1 để in thêm chi tiết).\n  (chi tiết: ${firstLine(err)})${stack}\n`,
+    );
     return EXIT.failed;
   }
 }

@@ -1,66 +1,120 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RunError } from '../cli/command.ts';
+import { explainFailure, RunError } from '../errors.ts';
+import { localTimestamp } from '../system/localTime.ts';
+import { holderText, processAlive, thisProcess } from '../system/processes.ts';
 
-function processAlive(pid: number): boolean {
+/** What a lock file holds: who took it and when. Older versions wrote the PID alone; both are read. */
+interface Holder {
+  pid: number;
+  stamp?: string | null;
+  user?: string;
+  command?: string;
+  since?: string;
+}
+
+function parseHolder(text: string): Holder | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    const h = JSON.parse(text) as Holder;
+    if (Number.isInteger(h?.pid)) return h;
+  } catch {
+    /* the old format */
+  }
+  const pid = Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 && /^\d+\s*$/.test(text) ? { pid } : null;
+}
+
+function safeRead(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 
 /**
- * Takes an exclusive lock file next to the warehouse (`FILE.lock`, created with O_EXCL). A second run waits up to
- * `waitMs` for the first to finish, then exits with a Vietnamese message naming the holder. A lock left by a process
- * that no longer exists (a killed run) is taken over.
+ * Removes a stale lock whose text was `seen`. Two waiters may judge the same lock stale: the lock is renamed away
+ * (only one rename succeeds) and, should the one renamed not be the stale one (another waiter already took over),
+ * it is put back.
  */
-export async function acquireLock(lockFile: string, waitMs: number, onWait?: (pid: number) => void): Promise<() => void> {
-  const deadline = Date.now() + waitMs;
-  let told = false;
-  for (;;) {
+function takeOver(lockFile: string, seen: string): void {
+  const aside = `${lockFile}.stale-${process.pid}`;
+  try {
+    renameSync(lockFile, aside);
+  } catch {
+    return; // gone already: taken over or released
+  }
+  if (safeRead(aside) !== seen) {
     try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return () => {
-        try {
-          unlinkSync(lockFile);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      linkSync(aside, lockFile);
+    } catch {
+      /* a third run took it meanwhile: it holds it */
     }
-    const holder = Number.parseInt(safeRead(lockFile), 10);
-    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
-      try {
-        unlinkSync(lockFile);
-      } catch {
-        /* another waiter took it over first */
-      }
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      throw new RunError(
-        `kho dữ liệu đang được một tiến trình khác cập nhật (PID ${Number.isInteger(holder) ? holder : '?'}, tệp khóa ${lockFile}). ` +
-          'Hãy chờ lượt chạy đó kết thúc rồi chạy lại.',
-      );
-    }
-    if (!told && onWait) {
-      onWait(holder);
-      told = true;
-    }
-    await sleep(200);
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+    /* removed */
   }
 }
 
-function safeRead(file: string): string {
+/**
+ * Takes the exclusive lock file `lockFile` (the warehouse's `FILE.lock`): written whole beside it, then linked into
+ * place, so the file appears at once with the holder's PID, start stamp, user and command. A second run waits up
+ * to `waitMs` for the first to finish (`onWait` is told once who holds it), then fails with a Vietnamese message
+ * naming the holder. A lock whose holder no longer runs (killed, or a reboot since) is taken over. Returns the
+ * release function.
+ */
+export async function acquireLock(lockFile: string, waitMs: number, onWait?: (holder: string) => void): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  const mine = `${JSON.stringify({ ...thisProcess(), since: localTimestamp(new Date()) })}\n`;
+  const tmp = `${lockFile}.${process.pid}.tmp`;
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
+    writeFileSync(tmp, mine);
+  } catch (err) {
+    throw explainFailure(err, lockFile) ?? err;
+  }
+  let told = false;
+  try {
+    for (;;) {
+      try {
+        linkSync(tmp, lockFile);
+        return () => {
+          if (safeRead(lockFile) !== mine) return; // not ours (never expected while we run)
+          try {
+            unlinkSync(lockFile);
+          } catch {
+            /* already gone */
+          }
+        };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw explainFailure(err, lockFile) ?? err;
+      }
+      const seen = safeRead(lockFile);
+      if (seen === null) continue; // released meanwhile
+      const holder = parseHolder(seen);
+      if (holder === null || !processAlive(holder.pid, holder.stamp)) {
+        takeOver(lockFile, seen);
+        continue;
+      }
+      const who = holderText(holder.pid, { command: holder.command, user: holder.user });
+      if (Date.now() >= deadline) {
+        throw new RunError(
+          `kho dữ liệu đang được một tiến trình khác cập nhật (${who}${holder.since ? `, từ ${holder.since}` : ''}; tệp khóa ${lockFile}). ` +
+            'Hãy chờ lượt chạy đó kết thúc rồi chạy lại, hoặc chạy với --wait GIÂY để chờ',
+        );
+      }
+      if (!told && onWait) {
+        onWait(who);
+        told = true;
+      }
+      await sleep(200);
+    }
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* linked and removed, or never written */
+    }
   }
 }

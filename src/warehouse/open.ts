@@ -1,8 +1,10 @@
 import { existsSync, fsyncSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { RunError } from '../cli/command.ts';
+import { duckdbLockHolder, explainFailure, firstLine, RunError } from '../errors.ts';
+import { holderText, processAlive } from '../system/processes.ts';
 import { acquireLock } from './lock.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -38,10 +40,56 @@ export function writeMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return value;
 }
 
-/** DuckDB on the warehouse FILE, for writing; `fresh`: FILE is new. */
-export async function openForWriting(file: string, fresh: boolean): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+/** How long a run waits for readers (or a writer) holding the warehouse file, and whom it tells. */
+export interface EngineWait {
+  waitMs: number;
+  /** Told once, when the file is held and the wait starts: who holds it. */
+  onWait?: (holder: string) => void;
+}
+
+/**
+ * Opens DuckDB on `file`; while another process holds the file (DuckDB's own lock: a reader such as `report`, a
+ * backup, a `build`), tries again until `wait.waitMs` has passed, then fails with a Vietnamese message naming the
+ * holder and no engine text (the project's lock keeps writers apart; readers only DuckDB's lock stops).
+ */
+async function openWaiting(
+  file: string,
+  options: Record<string, string>,
+  wait: EngineWait,
+  busy: (who: string) => string,
+): Promise<DuckDBInstance> {
+  const { DuckDBInstance } = await duckdb();
+  const deadline = Date.now() + wait.waitMs;
+  let told = false;
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(file, options);
+    } catch (err) {
+      const holder = duckdbLockHolder(err);
+      if (!holder) throw explainFailure(err, file) ?? err;
+      const who = holderText(holder.pid);
+      if (Date.now() >= deadline) throw new RunError(busy(who));
+      if (!told && wait.onWait) {
+        wait.onWait(who);
+        told = true;
+      }
+      await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+    }
+  }
+}
+
+/** DuckDB on the warehouse FILE, for writing; `fresh`: FILE is new. Waits for readers as `wait` says. */
+export async function openForWriting(
+  file: string,
+  fresh: boolean,
+  wait: EngineWait = { waitMs: 0 },
+): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   const options = { ...(fresh ? NEW_FILE_OPTIONS : {}), memory_limit: writeMemoryLimit() };
-  const instance = await (await duckdb()).DuckDBInstance.create(file, options);
+  const waited = wait.waitMs > 0 ? `đã chờ ${Math.round(wait.waitMs / 1000)} giây; ` : '';
+  const instance = await openWaiting(file, options, wait, (who) =>
+    `kho dữ liệu ${file} đang được tiến trình ${who} mở nên chưa ghi được; ${waited}hãy chờ tiến trình đó kết thúc ` +
+      '(hoặc dừng nó) rồi chạy lại, hoặc chạy với --wait GIÂY để chờ lâu hơn',
+  );
   try {
     return { instance, conn: await instance.connect() };
   } catch (err) {
@@ -60,21 +108,44 @@ export function schemaSql(): string {
 }
 
 /**
- * Removes working copies (`.FILE.new-<pid>` and their WAL) left by runs that were killed before their cleanup ran.
- * Called with the lock held, so no live run owns one.
+ * Removes what runs killed before their cleanup left beside the warehouse: working copies (`.FILE.new-<pid>` and
+ * their WAL) and unlinked lock drafts (`FILE.lock.<pid>.tmp`) of processes that no longer run. Called with the lock
+ * held, so no live run owns a working copy.
  */
 function removeLeftovers(dbFile: string): void {
   const dir = dirname(dbFile);
-  const prefix = `.${basename(dbFile)}.new-`;
+  const copy = `.${basename(dbFile)}.new-`;
+  const draft = `${basename(dbFile)}.lock.`;
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+    const draftPid = name.startsWith(draft) && name.endsWith('.tmp') ? Number(name.slice(draft.length, -'.tmp'.length)) : null;
+    if (name.startsWith(copy) || (draftPid !== null && !processAlive(draftPid))) rmSync(join(dir, name), { force: true });
   }
 }
 
+/**
+ * Removes DuckDB's spill files (FILE.tmp/) left by a run killed while writing: DuckDB does not remove them itself.
+ * Called once the warehouse is open for writing, when no other process can have it open.
+ */
+function removeSpill(dbFile: string): void {
+  const spill = `${dbFile}.tmp`;
+  if (!existsSync(spill)) return;
+  for (const name of readdirSync(spill)) rmSync(join(spill, name), { recursive: true, force: true });
+}
+
 export interface WriteOptions {
-  /** How long a second concurrent run waits for the lock before giving up (ms). */
+  /** How long a second concurrent run waits for the lock, and then for readers of the file, before giving up (ms). */
   lockWaitMs?: number;
-  onLockWait?: (pid: number) => void;
+  /** Told once when another run holds the lock: who. */
+  onLockWait?: (holder: string) => void;
+  /** Told once when a reader holds the file: who. */
+  onReaderWait?: (holder: string) => void;
+  /** The caller holds the warehouse lock already (`nightly` holds it from ingest to publish). */
+  lockHeld?: boolean;
+}
+
+/** The warehouse's lock file: one run writes at a time (SPEC §3.6). */
+export function lockFileOf(dbFile: string): string {
+  return `${dbFile}.lock`;
 }
 
 /**
@@ -94,14 +165,16 @@ export async function withWritableWarehouse<T>(
   work: (conn: DuckDBConnection) => Promise<{ commit: boolean; result: T }>,
   options: WriteOptions = {},
 ): Promise<T> {
-  const release = await acquireLock(`${dbFile}.lock`, options.lockWaitMs ?? 0, options.onLockWait);
+  const waitMs = options.lockWaitMs ?? 0;
+  const release = options.lockHeld ? () => {} : await acquireLock(lockFileOf(dbFile), waitMs, options.onLockWait);
   const tmp = join(dirname(dbFile), `.${basename(dbFile)}.new-${process.pid}`);
   const fresh = !existsSync(dbFile);
   try {
     removeLeftovers(dbFile);
-    const { instance, conn } = await openForWriting(fresh ? tmp : dbFile, fresh);
+    const { instance, conn } = await openForWriting(fresh ? tmp : dbFile, fresh, { waitMs, onWait: options.onReaderWait });
     let outcome: { commit: boolean; result: T };
     try {
+      removeSpill(dbFile);
       await conn.run('BEGIN TRANSACTION');
       try {
         await conn.run(schemaSql());
@@ -145,7 +218,8 @@ export function outOfMemory(err: unknown): unknown {
   if (!message.includes('Out of Memory Error')) return err;
   return new RunError(
     `DuckDB cần nhiều hơn giới hạn bộ nhớ ${writeMemoryLimit()} để ghi đêm này; kho cũ giữ nguyên. Đặt biến môi trường ` +
-      `THU_CONG_VU_MEMORY_LIMIT lớn hơn (ví dụ THU_CONG_VU_MEMORY_LIMIT=2GB) rồi chạy lại. Chi tiết: ${message.split('\n')[0]}`,
+      'THU_CONG_VU_MEMORY_LIMIT lớn hơn (ví dụ THU_CONG_VU_MEMORY_LIMIT=2GB) rồi chạy lại',
+    firstLine(err),
   );
 }
 
@@ -159,17 +233,19 @@ async function stopPoint(point: 'before-commit' | 'after-commit'): Promise<void>
   await new Promise(() => setInterval(() => {}, 60_000)); // a timer keeps the process alive until it is killed
 }
 
-/** Opens an existing warehouse read-only (build, score, report, summary). */
-export async function withReadOnlyWarehouse<T>(dbFile: string, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+/**
+ * Opens an existing warehouse read-only (build, score, report, summary). While a night is being written the file is
+ * DuckDB-locked: the reader waits up to `wait.waitMs` (default: not at all), then says in Vietnamese who writes.
+ */
+export async function withReadOnlyWarehouse<T>(
+  dbFile: string,
+  work: (conn: DuckDBConnection) => Promise<T>,
+  wait: EngineWait = { waitMs: 0 },
+): Promise<T> {
   if (!existsSync(dbFile)) throw new RunError(`không tìm thấy kho dữ liệu ${dbFile}. Hãy chạy lệnh ingest trước.`);
-  let instance: DuckDBInstance;
-  try {
-    instance = await (await duckdb()).DuckDBInstance.create(dbFile, { access_mode: 'READ_ONLY' });
-  } catch (err) {
-    const busy = /Could not set lock on file .*PID (\d+)/.exec((err as Error).message);
-    if (busy) throw new RunError(`kho dữ liệu ${dbFile} đang được một lượt nạp cập nhật (tiến trình PID ${busy[1]}); hãy chạy lại sau khi lượt nạp xong.`);
-    throw err;
-  }
+  const instance = await openWaiting(dbFile, { access_mode: 'READ_ONLY' }, wait, (who) =>
+    `kho dữ liệu ${dbFile} đang được một lượt nạp cập nhật (tiến trình ${who}); hãy chạy lại sau khi lượt nạp xong`,
+  );
   try {
     const conn = await instance.connect();
     try {

@@ -46,7 +46,7 @@ describe('ingest killed mid-run', () => {
     const before = await dumpWarehouse(db);
     await killAt('before-commit', next, db, async () => {
       // a reader meanwhile is told the warehouse is busy, in Vietnamese, with the writer's PID
-      await expect(withReadOnlyWarehouse(db, async () => 0)).rejects.toThrow(/^kho dữ liệu .* đang được một lượt nạp cập nhật \(tiến trình PID \d+\)/);
+      await expect(withReadOnlyWarehouse(db, async () => 0)).rejects.toThrow(/^kho dữ liệu .* đang được một lượt nạp cập nhật \(tiến trình PID \d+ \(lệnh: .*scripts\/cli\.mjs ingest .*\)\)/);
     });
     expect(await dumpWarehouse(db)).toBe(before);
     // the next run finds the lock of the dead process stale and loads the night
