@@ -21,6 +21,8 @@ export interface InputGap {
   file: string;
   /** Vietnamese: what was detected and what to do, e.g. "bảng mã Windows-1252, chữ Việt đã mất … lưu lại bằng CSV UTF-8". */
   reason: string;
+  /** The file is not there at all (a kind earlier nights had, src/warehouse/ingest/expectedFiles.ts). */
+  missing?: boolean;
 }
 
 /**

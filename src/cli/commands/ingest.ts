@@ -4,19 +4,24 @@
  */
 // Static imports stay light (no zod, no DuckDB): the first night's mail log starts being read before the rest of
 // the ingest is loaded.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_POLICY, POLICY_IDS, isPolicyId } from '../../rules/policy/ids.ts';
-import { findNights } from '../../warehouse/ingest/exportFolder.ts';
+import { findNights, type ExportNight } from '../../warehouse/ingest/exportFolder.ts';
 import type { NightResult } from '../../warehouse/ingest/ingestNight.ts';
+import { acquireLock } from '../../warehouse/lock.ts';
 import { startNightMaillog } from '../../warehouse/maillog/start.ts';
 import { vnDate } from '../../inputs/values.ts';
-import { EXIT, RunError, UsageError, optionalInt, requireString, type Command, type CommandIO } from '../command.ts';
+import type { PolicyId } from '../../rules/policy/schema.ts';
+import { EXIT, UsageError, optionalInt, requireString, type Command, type CommandIO } from '../command.ts';
 
 const USAGE = [
   'Cách dùng: npm run cli -- ingest --exports THƯ_MỤC --db TỆP [--json] [--wait GIÂY] [--profile HỒ_SƠ] [--partial]',
   '',
   'Kiểm tra và nạp một đêm xuất dữ liệu (thư mục YYYY-MM-DD) vào kho DuckDB. Có thể chỉ có một phần các tệp:',
   'agencies.csv, mailboxes.csv hoặc zimbra-accounts.txt (+ quota.txt), logins.csv, requests.csv, incidents.csv,',
-  'maillog*, messages.csv. Nếu THƯ_MỤC chứa nhiều thư mục đêm, từng đêm được nạp theo thứ tự ngày.',
+  'maillog*, messages.csv. Nếu THƯ_MỤC chứa nhiều thư mục đêm, từng đêm được nạp theo thứ tự ngày; đêm đã nạp với',
+  'đúng các tệp đó (cùng tên, cỡ, thời điểm sửa) được bỏ qua mà không cần đọc lại.',
   '',
   'Dòng sai không làm hỏng cả đêm: dòng đó được cách ly (bảng quarantine) kèm tệp, dòng, cột và lý do. Nạp lại',
   'đúng các tệp của một đêm không thay đổi gì. Nếu lượt nạp lỗi, kho cũ giữ nguyên từng byte. Số CCCD và ngày sinh',
@@ -24,13 +29,14 @@ const USAGE = [
   '',
   'Tệp không đọc được (bảng mã không nhận ra chắc chắn, chữ Việt đã mất khi xuất, tệp nén bị cắt…) làm đêm đó thất',
   'bại: mã thoát 1, kho giữ nguyên, thông báo nói tên tệp, điều phát hiện được và cách lưu lại. Với --partial, các',
-  'tệp còn lại vẫn được nạp và phần thiếu được ghi nhận (bản tóm tắt, JSON, trang Dữ liệu).',
+  'tệp còn lại vẫn được nạp và phần thiếu được ghi nhận (bản tóm tắt, JSON, trang Dữ liệu). Đêm thiếu hẳn nhật ký thư,',
+  'danh sách hộp thư hoặc nhật ký đăng nhập mà các đêm trong tuần trước có cũng được coi là thiếu dữ liệu như vậy.',
   '',
   'Tùy chọn:',
   '  --exports THƯ_MỤC  thư mục một đêm (…/2026-11-20/) hoặc thư mục chứa các đêm',
   '  --db TỆP           kho dữ liệu DuckDB (tạo mới nếu chưa có)',
   '  --json             in một đối tượng JSON { "rows_loaded": {loại: số}, "rows_quarantined": số, "warnings": [..] }',
-  '  --wait GIÂY        nếu kho đang được lượt khác cập nhật, chờ tối đa GIÂY giây (mặc định 0)',
+  '  --wait GIÂY        nếu kho đang được lượt khác cập nhật hoặc đang được đọc, chờ tối đa GIÂY giây (mặc định 0)',
   `  --profile HỒ_SƠ    quy chế áp dụng: ${POLICY_IDS.join(', ')}; mặc định nhận ra từ tên miền hộp thư,`,
   `                     nếu không thì giữ quy chế đã lưu trong kho, hoặc ${DEFAULT_POLICY}`,
   '  --partial          tệp không đọc được không làm hỏng cả đêm: nạp phần còn lại và ghi nhận phần thiếu',
@@ -79,6 +85,50 @@ export function jsonSummary(results: readonly NightResult[]): {
   };
 }
 
+/** What `ingest` and `nightly` pass to ingestHoldingLock. */
+export interface IngestRun {
+  profile?: PolicyId;
+  partial: boolean;
+  waitSeconds: number;
+  io: CommandIO;
+  onNight?: (result: NightResult) => void;
+  /** The caller holds the warehouse lock already (`nightly`, from ingest to publish). */
+  lockHeld?: boolean;
+}
+
+/**
+ * Ingests `nights` into `dbFile` holding the warehouse lock throughout (taken here unless `run.lockHeld`). The first
+ * night's mail log starts being read before DuckDB and zod load, when the folder is one night (a parent folder's
+ * first night is usually one already loaded).
+ */
+export async function ingestHoldingLock(nights: readonly ExportNight[], dbFile: string, run: IngestRun): Promise<NightResult[]> {
+  const started = nights.length === 1 ? startNightMaillog(nights[0]!) : null;
+  const { io, waitSeconds } = run;
+  const waiting = (what: string) => (holder: string) =>
+    io.stderr(`Kho đang được tiến trình ${holder} ${what} — chờ tối đa ${waitSeconds} giây…\n`);
+  let release = () => {};
+  try {
+    mkdirSync(dirname(resolve(dbFile)), { recursive: true });
+    if (!run.lockHeld) release = await acquireLock(`${dbFile}.lock`, waitSeconds * 1000, waiting('cập nhật'));
+    const { ingestExports } = await import('../../warehouse/ingest/ingestExports.ts');
+    return await ingestExports(nights, dbFile, {
+      firstMaillog: started,
+      profile: run.profile,
+      partial: run.partial,
+      lockHeld: true,
+      lockWaitMs: waitSeconds * 1000,
+      onProgress: (message) => io.stderr(`${message}\n`),
+      onReaderWait: waiting('mở'),
+      onNight: run.onNight,
+    });
+  } catch (err) {
+    started?.dispose();
+    throw err;
+  } finally {
+    release();
+  }
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
   usage: USAGE,
@@ -99,36 +149,15 @@ export const ingestCommand: Command = {
       throw new UsageError(`không có hồ sơ "${String(profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
     }
     const nights = findNights(exportsDir);
-    // the first night's mail log is read while the rest of the ingest loads; ingestNight then owns it
-    let started = nights.length > 0 ? startNightMaillog(nights[0]!) : null;
-    const results: NightResult[] = [];
-    try {
-      const { ingestNight } = await import('../../warehouse/ingest/ingestNight.ts');
-      for (const [i, night] of nights.entries()) {
-        const maillog = i === 0 ? started : undefined;
-        started = null;
-        try {
-          const result = await ingestNight(night, dbFile, {
-            maillog,
-            profile,
-            partial: values.partial === true,
-            lockWaitMs: waitSeconds * 1000,
-            onProgress: (message) => io.stderr(`${message}\n`),
-            onLockWait: (pid) => io.stderr(`Kho đang được tiến trình PID ${pid} cập nhật — chờ tối đa ${waitSeconds} giây…\n`),
-          });
-          results.push(result);
-          if (!values.json) io.stdout(humanSummary(result));
-        } catch (err) {
-          if (err instanceof RunError && nights.length > 1) {
-            const done = results.map((r) => r.night).join(', ');
-            throw new RunError(`đêm ${night.date}: ${err.message}${done ? ` (các đêm đã nạp xong: ${done})` : ''}`);
-          }
-          throw err;
-        }
-      }
-    } finally {
-      started?.dispose();
-    }
+    const results = await ingestHoldingLock(nights, dbFile, {
+      profile,
+      partial: values.partial === true,
+      waitSeconds,
+      io,
+      onNight: (result) => {
+        if (!values.json) io.stdout(humanSummary(result));
+      },
+    });
     if (values.json) io.stdout(JSON.stringify(jsonSummary(results)) + '\n');
     return EXIT.ok;
   },

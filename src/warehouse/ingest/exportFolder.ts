@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { RunError } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 
 /** What a file of a night holds (SPEC §3.1–3.5). */
 export type FileRole = 'agencies' | 'mailboxes' | 'zimbra' | 'quota' | 'logins' | 'requests' | 'incidents' | 'maillog';
@@ -48,6 +48,34 @@ const MAILLOG_NAME = /^(maillog|mail\.log)([.-][\w.-]+)?$/i;
 export function classifyExportFile(name: string): FileRole | null {
   const lower = name.toLowerCase();
   return FIXED_NAMES[lower] ?? (MAILLOG_NAME.test(lower) ? 'maillog' : null);
+}
+
+/** A file of a night as recorded on its ingest run (ingest_runs.files): enough to know it again without reading it. */
+export interface FileStat {
+  name: string;
+  role: FileRole | null;
+  bytes: number;
+  /** Modification time, whole milliseconds (absent on runs recorded before it was kept). */
+  mtime_ms?: number;
+}
+
+/** Names, roles, sizes and modification times of the night's files (a stat each, no reading). */
+export function fileStats(n: ExportNight): FileStat[] {
+  return n.files.map((f) => {
+    const st = statSync(f.path);
+    return { name: f.name, role: f.role, bytes: st.size, mtime_ms: Math.trunc(st.mtimeMs) };
+  });
+}
+
+/** Whether two file lists are the same files by name, size and modification time (an older record never is). */
+export function sameStats(recorded: readonly FileStat[], now: readonly FileStat[]): boolean {
+  return (
+    recorded.length === now.length &&
+    recorded.every((r, i) => {
+      const n = now[i]!;
+      return r.mtime_ms !== undefined && r.name === n.name && r.bytes === n.bytes && r.mtime_ms === n.mtime_ms;
+    })
+  );
 }
 
 const NIGHT_NAME = /^(\d{4})-(\d{2})-(\d{2})$/;

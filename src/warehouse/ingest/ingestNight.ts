@@ -4,13 +4,13 @@
  * quarantine and re-applies its upserts; any failure leaves the previous warehouse byte-identical.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext, InputGap, LoadedCounts, QuarantineEntry } from '../ingestContext.ts';
-import { RunError } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 import { queryRows, withWritableWarehouse } from '../open.ts';
-import { fingerprintNight, type ExportFile, type ExportNight, type FileRole } from './exportFolder.ts';
+import { fingerprintNight, fileStats, sameStats, type ExportFile, type ExportNight, type FileRole, type FileStat } from './exportFolder.ts';
+import { earlierNights, missingKinds } from './expectedFiles.ts';
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
 import { loadMailboxes, loadQuotaOnly } from './loadMailboxes.ts';
 import { loadIncidents, loadLogins, loadRequests } from './loadRecords.ts';
@@ -29,8 +29,12 @@ export interface IngestOptions {
   now?: () => Date;
   /** Progress for long files (the CLI writes it to stderr). */
   onProgress?: (message: string) => void;
-  /** Told once when the lock is held by another process and we start waiting. */
-  onLockWait?: (pid: number) => void;
+  /** Told once when the lock is held by another run and we start waiting: who holds it. */
+  onLockWait?: (holder: string) => void;
+  /** Told once when a reader holds the warehouse file and we start waiting: who. */
+  onReaderWait?: (holder: string) => void;
+  /** The caller holds the warehouse lock (`nightly`, `ingest` over several nights). */
+  lockHeld?: boolean;
   /** The night's mail log already being read (startNightMaillog), which the ingest then owns and disposes of. */
   maillog?: MaillogJob | null;
   /** `--partial`: a file that cannot be read is recorded as a gap of the night instead of failing it (SPEC §3.6). */
@@ -64,10 +68,10 @@ function tableFile(ctx: IngestContext, files: readonly ExportFile[], role: FileR
   return all[0];
 }
 
-async function previousRun(conn: DuckDBConnection, night: string): Promise<{ run_id: number; fingerprint: string } | null> {
-  const rows = await queryRows<{ run_id: number; fingerprint: string }>(
+async function previousRun(conn: DuckDBConnection, night: string): Promise<{ run_id: number; fingerprint: string; files: string } | null> {
+  const rows = await queryRows<{ run_id: number; fingerprint: string; files: string }>(
     conn,
-    'SELECT run_id, fingerprint FROM ingest_runs WHERE export_date = CAST($night AS DATE) ORDER BY run_id DESC LIMIT 1',
+    'SELECT run_id, fingerprint, files::VARCHAR AS files FROM ingest_runs WHERE export_date = CAST($night AS DATE) ORDER BY run_id DESC LIMIT 1',
     { night },
   );
   return rows[0] ?? null;
@@ -91,6 +95,8 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
   const loaded: LoadedCounts = {};
   const files = night.files;
   for (const f of files.filter((f) => f.role === null)) ctx.warn(`tệp lạ ${f.name} — không phải tệp xuất đã biết, bỏ qua`);
+  // a file the mail server writes every night and earlier nights had, missing tonight: checked first, before reading
+  for (const gap of missingKinds(files.map((f) => f.role), await earlierNights(ctx.conn, ctx.exportDate))) ctx.unreadable(gap);
   const agencies = tableFile(ctx, files, 'agencies');
   if (agencies) loaded.agencies = await loadAgencies(ctx, agencies);
   const catalogue = await agencyCatalogue(ctx.conn, ctx.exportDate);
@@ -123,8 +129,9 @@ async function loadNight(ctx: IngestContext, night: ExportNight, options: Ingest
 
 /** The failed night's message: the file, what was found, and the two ways on (SPEC §3.6). */
 function unreadableNight(night: ExportNight, gap: InputGap): RunError {
+  const what = gap.missing ? `thiếu tệp trong ${night.dir}: ${gap.reason}` : `không đọc được tệp ${join(night.dir, gap.file)}: ${gap.reason}`;
   return new RunError(
-    `không đọc được tệp ${join(night.dir, gap.file)}: ${gap.reason}. Đêm ${night.date} không được nạp, kho dữ liệu giữ nguyên; ` +
+    `${what}. Đêm ${night.date} không được nạp, kho dữ liệu giữ nguyên; ` +
       'sửa hoặc gửi lại tệp rồi chạy lại, hoặc chạy với --partial để nạp các tệp còn lại và ghi nhận phần thiếu',
   );
 }
@@ -151,9 +158,16 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
       const startedAt = now();
       const fingerprint = await fingerprintNight(night, maillog ? await maillogDigests(maillog) : undefined);
       const previous = await previousRun(conn, night.date);
+      const stats = fileStats(night);
       if (previous !== null && previous.fingerprint === fingerprint) {
+        // the same bytes under new times (copied again, restored): the times are recorded, so the next run over
+        // the parent folder skips the night without reading it (ingestExports)
+        const restamped = !sameStats(JSON.parse(previous.files) as FileStat[], stats);
+        if (restamped) {
+          await conn.run('UPDATE ingest_runs SET files = CAST($files AS JSON) WHERE run_id = $run', { files: JSON.stringify(stats), run: previous.run_id });
+        }
         return {
-          commit: false,
+          commit: restamped,
           result: {
             night: night.date,
             runId: null,
@@ -193,7 +207,6 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
       };
       const { loaded, policy } = await loadNight(ctx, night, options, maillog);
       await writeQuarantine(conn, next, night.date, quarantine);
-      const files = night.files.map((f) => ({ name: f.name, role: f.role, bytes: statSync(f.path).size }));
       await conn.run(
         `INSERT INTO ingest_runs (run_id, export_date, export_dir, fingerprint, started_at, finished_at, rows_loaded,
                                   rows_quarantined, warnings, files, gaps)
@@ -209,7 +222,7 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
           loaded: JSON.stringify(loaded),
           quarantined: quarantine.length,
           warnings: JSON.stringify(warnings),
-          files: JSON.stringify(files),
+          files: JSON.stringify(stats),
           gaps: JSON.stringify(gaps),
         },
       );
@@ -218,6 +231,6 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
         result: { night: night.date, runId: next, unchanged: false, rowsLoaded: loaded, rowsQuarantined: quarantine.length, warnings, gaps, policy },
       };
     },
-    { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait },
+    { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait, onReaderWait: options.onReaderWait, lockHeld: options.lockHeld },
   );
 }
