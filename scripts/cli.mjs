@@ -14,7 +14,8 @@ async function loadCli() {
   }
 }
 
-const { runCli } = await loadCli();
+const { runCli, useRunFolder } = await loadCli();
+useRunFolder(); // this run's temporary files in a folder of its own; those of runs that died are removed
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

@@ -3,6 +3,8 @@ import { explainFailure, firstLine } from '../errors.ts';
 import { EXIT, RunError, UsageError, failureText, type CommandIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
+export { useRunFolder } from '../system/runFolder.ts';
+
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [

@@ -1,4 +1,5 @@
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { explainFailure, RunError } from '../errors.ts';
 import { localTimestamp } from '../system/localTime.ts';
@@ -58,6 +59,28 @@ function takeOver(lockFile: string, seen: string): void {
   }
 }
 
+/** Drafts (`FILE.lock.<pid>.tmp`) and set-aside locks (`FILE.lock.stale-<pid>`) of processes that died meanwhile. */
+function removeDeadDrafts(lockFile: string): void {
+  const prefix = `${basename(lockFile)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(lockFile));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(?:(\d+)\.tmp|stale-(\d+))$/.exec(name.slice(prefix.length));
+    if (pid && !processAlive(Number(pid[1] ?? pid[2]))) {
+      try {
+        unlinkSync(join(dirname(lockFile), name));
+      } catch {
+        /* removed meanwhile */
+      }
+    }
+  }
+}
+
 /**
  * Takes the exclusive lock file `lockFile` (the warehouse's `FILE.lock`): written whole beside it, then linked into
  * place, so the file appears at once with the holder's PID, start stamp, user and command. A second run waits up
@@ -67,6 +90,7 @@ function takeOver(lockFile: string, seen: string): void {
  */
 export async function acquireLock(lockFile: string, waitMs: number, onWait?: (holder: string) => void): Promise<() => void> {
   const deadline = Date.now() + waitMs;
+  removeDeadDrafts(lockFile);
   const mine = `${JSON.stringify({ ...thisProcess(), since: localTimestamp(new Date()) })}\n`;
   const tmp = `${lockFile}.${process.pid}.tmp`;
   try {

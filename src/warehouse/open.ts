@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbLockHolder, explainFailure, firstLine, RunError } from '../errors.ts';
-import { holderText, processAlive } from '../system/processes.ts';
+import { holderText } from '../system/processes.ts';
+import { stopPoint } from '../system/stopPoint.ts';
 import { acquireLock } from './lock.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -108,17 +109,14 @@ export function schemaSql(): string {
 }
 
 /**
- * Removes what runs killed before their cleanup left beside the warehouse: working copies (`.FILE.new-<pid>` and
- * their WAL) and unlinked lock drafts (`FILE.lock.<pid>.tmp`) of processes that no longer run. Called with the lock
- * held, so no live run owns a working copy.
+ * Removes working copies (`.FILE.new-<pid>` and their WAL) left by runs that were killed before their cleanup ran.
+ * Called with the lock held, so no live run owns one.
  */
 function removeLeftovers(dbFile: string): void {
   const dir = dirname(dbFile);
-  const copy = `.${basename(dbFile)}.new-`;
-  const draft = `${basename(dbFile)}.lock.`;
+  const prefix = `.${basename(dbFile)}.new-`;
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const draftPid = name.startsWith(draft) && name.endsWith('.tmp') ? Number(name.slice(draft.length, -'.tmp'.length)) : null;
-    if (name.startsWith(copy) || (draftPid !== null && !processAlive(draftPid))) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
   }
 }
 
@@ -221,16 +219,6 @@ export function outOfMemory(err: unknown): unknown {
       'THU_CONG_VU_MEMORY_LIMIT lớn hơn (ví dụ THU_CONG_VU_MEMORY_LIMIT=2GB) rồi chạy lại',
     firstLine(err),
   );
-}
-
-/**
- * Crash tests (test/warehouse/killMidRun.test.ts) set THU_CONG_VU_STOP_AT to a point of the write; the run says so on
- * stderr and waits there to be killed with SIGKILL, so the test kills it at a known point, not after a guessed delay.
- */
-async function stopPoint(point: 'before-commit' | 'after-commit'): Promise<void> {
-  if (process.env.THU_CONG_VU_STOP_AT !== point) return;
-  process.stderr.write(`THU_CONG_VU_STOP_AT ${point}\n`);
-  await new Promise(() => setInterval(() => {}, 60_000)); // a timer keeps the process alive until it is killed
 }
 
 /**

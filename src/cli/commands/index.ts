@@ -18,4 +18,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', summary: 'báo cáo 6 tháng, năm, đột xuất gửi UBND tỉnh (HTML, PDF, CSV, XLSX)', load: async () => (await import('./report.ts')).reportCommand },
   { name: 'build', summary: 'dựng trang web tĩnh từ kho dữ liệu (bản công khai hoặc nội bộ)', load: async () => (await import('./build.ts')).buildCommand },
   { name: 'nightly', summary: 'công việc hằng đêm: nạp dữ liệu rồi dựng cả bản công khai và nội bộ, thay trang cũ một cách nguyên tử', load: async () => (await import('./nightly.ts')).nightlyCommand },
+  { name: 'rollback', summary: 'quay lui trang về bản phát hành hoàn tất trước đó (hoặc một bản chọn), nói bản đó chứa dữ liệu đêm nào', load: async () => (await import('./rollback.ts')).rollbackCommand },
 ];

@@ -52,7 +52,8 @@ const USAGE = [
 
 const number = new Intl.NumberFormat('vi-VN');
 
-function humanSummary(r: NightResult): string {
+/** The summary of one night, as `ingest` prints it. */
+export function humanSummary(r: NightResult): string {
   if (r.unchanged) return `Đêm ${vnDate(r.night)}: ${r.warnings.join('; ')}.\n`;
   const loaded = Object.entries(r.rowsLoaded).map(([kind, n]) => `${kind} ${number.format(n)}`);
   const lines = [
@@ -102,7 +103,7 @@ export interface IngestRun {
  * first night is usually one already loaded).
  */
 export async function ingestHoldingLock(nights: readonly ExportNight[], dbFile: string, run: IngestRun): Promise<NightResult[]> {
-  const started = nights.length === 1 ? startNightMaillog(nights[0]!) : null;
+  const started = nights.length === 1 ? startNightMaillog(nights[0]!) : undefined;
   const { io, waitSeconds } = run;
   const waiting = (what: string) => (holder: string) =>
     io.stderr(`Kho đang được tiến trình ${holder} ${what} — chờ tối đa ${waitSeconds} giây…\n`);

@@ -12,8 +12,8 @@ import { fileStats, sameStats, type ExportNight, type FileStat } from './exportF
 import { ingestNight, type IngestOptions, type NightResult } from './ingestNight.ts';
 
 export interface ExportsOptions extends Omit<IngestOptions, 'maillog'> {
-  /** The first night's mail log, already being read (the CLI starts it before loading DuckDB); disposed if the
-   * night is skipped. */
+  /** The first night's mail log, already being read (the CLI starts it before loading DuckDB), null when that night
+   * has none; disposed if the night is skipped. Undefined: not started, each night starts its own. */
   firstMaillog?: MaillogJob | null;
   /** Told as each night ends (the CLI prints its summary). */
   onNight?: (result: NightResult) => void;
@@ -55,13 +55,13 @@ function skipped(night: string, runId: number): NightResult {
  */
 export async function ingestExports(nights: readonly ExportNight[], dbFile: string, options: ExportsOptions = {}): Promise<NightResult[]> {
   const { firstMaillog, onNight, ...ingestOptions } = options;
-  let started = firstMaillog ?? null;
+  let started = firstMaillog;
   const results: NightResult[] = [];
   try {
     const known = await knownNights(dbFile, options.lockWaitMs ?? 0);
     for (const [i, night] of nights.entries()) {
       const maillog = i === 0 ? started : undefined;
-      started = null;
+      started = undefined;
       const last = known.get(night.date);
       if (last && sameStats(last.files, fileStats(night))) {
         maillog?.dispose();
