@@ -96,6 +96,23 @@ export function mailCoverage(m: ReportModel): string {
   );
 }
 
+/**
+ * The data-quality note on nights loaded without some of their files (`--partial`, SPEC §3.6): which night lacked
+ * which file, at most four nights named; null when every night of the period was whole.
+ */
+export function inputGapsNote(m: ReportModel): string | null {
+  if (m.inputGaps.length === 0) return null;
+  const byNight = new Map<string, string[]>();
+  for (const g of m.inputGaps) byNight.set(g.night, [...(byNight.get(g.night) ?? []), g.file]);
+  const nights = [...byNight];
+  const shown = nights.slice(0, 4).map(([night, files]) => `đêm ${viDate(night)} thiếu ${files.join(', ')}`);
+  const more = nights.length > 4 ? ` và ${num(nights.length - 4)} đêm khác` : '';
+  return (
+    `Lưu ý về số liệu: dữ liệu xuất của ${num(nights.length)} đêm trong kỳ được nạp không đầy đủ (${shown.join('; ')}${more}); ` +
+    'các số liệu lấy từ những tệp này chưa tính phần của các đêm đó (chi tiết tại trang Dữ liệu).'
+  );
+}
+
 function mailUse(m: ReportModel): string[] {
   if (!hasMailLog(m)) return [mailCoverage(m)];
   const t = m.totals;
@@ -204,6 +221,7 @@ export function reportBody(m: ReportModel): Block[] {
       ? { kind: 'paragraph', text: `Có ${num(t.usedInPeriod)} trên ${num(t.activePersonal)} hộp thư cá nhân đang hoạt động có đăng nhập trong kỳ (${pct(t.usedInPeriod, t.activePersonal)}). Tổng dung lượng đã sử dụng là ${num(t.usedMb)} MB.` }
       : null,
     ...mailUse(m).map((text): Block => ({ kind: 'paragraph', text })),
+    inputGapsNote(m) ? { kind: 'paragraph', text: inputGapsNote(m)! } : null,
     { kind: 'heading', text: 'III. Công tác bảo đảm an toàn thông tin' },
     {
       kind: 'paragraph',

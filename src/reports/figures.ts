@@ -151,4 +151,13 @@ export interface ReportFigures {
   mailLog: MailLogFigures | null;
   ranking: RankingRow[];
   methodVersion: string;
+  /** Files missing or unreadable on nights of the period, loaded anyway with --partial (SPEC §3.6). */
+  inputGaps?: InputGapRow[];
+}
+
+/** A file a night of the period lacked or could not read (the data page lists the same). */
+export interface InputGapRow {
+  night: string;
+  file: string;
+  reason: string;
 }

@@ -8,7 +8,7 @@ import type { Policy } from '../rules/policy/schema.ts';
 import { citeDocument } from '../text/labels.ts';
 import { mainReport, reportsDue, type ReportDue } from './due.ts';
 import { agencyOnDate, resolveSender, type Sender } from './sender.ts';
-import type { IncidentRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
+import type { IncidentRow, InputGapRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
 
 /** Per-agency figures; the numeric keys are the ones totalled. */
 export interface AgencyFigures {
@@ -121,6 +121,8 @@ export interface ReportModel {
   mailLog: Omit<MailLogFigures, 'traffic'> | null;
   ranking: RankingRow[];
   methodVersion: string;
+  /** Nights of the period loaded without some of their files (--partial): the report says so. */
+  inputGaps: InputGapRow[];
   /** Markdown of "Kiến nghị, đề xuất" (from the editable file, or generated). */
   recommendations: string;
   recommendationsSource: 'file' | 'generated';
@@ -276,6 +278,7 @@ export function buildReportModel(
     mailLog: figures.mailLog ? (({ traffic: _t, ...rest }) => rest)(figures.mailLog) : null,
     ranking: figures.ranking,
     methodVersion: figures.methodVersion,
+    inputGaps: figures.inputGaps ?? [],
   };
   return recommendations.file !== null
     ? { ...base, recommendations: recommendations.file, recommendationsSource: 'file' }

@@ -272,6 +272,12 @@ export const vi = {
     quarantined: 'Số dòng cách ly',
     warnings: 'Cảnh báo',
     noRuns: 'Chưa có lần nạp nào.',
+    gaps: 'Đêm nạp thiếu dữ liệu',
+    gapsLead:
+      'Đêm thiếu tệp xuất hoặc có tệp không đọc được thì không được nạp, trừ khi người vận hành chọn nạp phần còn lại. ' +
+      'Số liệu lấy từ những tệp dưới đây chưa tính phần của các đêm đó; nạp lại đêm với đủ tệp thì dòng tương ứng biến mất.',
+    noGaps: 'Không có đêm nào thiếu dữ liệu.',
+    gapFile: 'Tệp thiếu hoặc không đọc được',
     tables: 'Số dòng trong kho dữ liệu',
     table: 'Bảng',
     rows: 'Số dòng',

@@ -6,7 +6,7 @@ import { dataSpan, sqlParams } from '../compliance/prepare.ts';
 import { prepareRequestDeadlines } from '../compliance/requests.ts';
 import { computeScores } from '../compliance/scores.ts';
 import type {
-  AgencyInPeriod, AgencyVersion, IncidentRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
+  AgencyInPeriod, AgencyVersion, IncidentRow, InputGapRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
   RequestRow, SecurityRow,
 } from '../../reports/figures.ts';
 import { addDays } from '../../rules/calendar/civilDate.ts';
@@ -64,6 +64,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
     security.push(...[...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)));
   }
   const mailLog = await mailLogFigures(conn, period, end);
+  const inputGaps = await queryReportSql<InputGapRow>(conn, 'inputGaps', { from: period.from, to: period.to });
   const scores = await computeScores(conn, policy, period);
   return {
     period,
@@ -87,6 +88,7 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
       change: a.change,
     })),
     methodVersion: scores.methodVersion,
+    inputGaps,
   };
 }
 

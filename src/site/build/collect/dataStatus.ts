@@ -16,6 +16,15 @@ export interface IngestRunView {
   rowsLoaded: Record<string, number>;
   rowsQuarantined: number;
   warnings: string[];
+  /** Files missing or unreadable, loaded anyway with --partial. */
+  gaps: { file: string; reason: string }[];
+}
+
+/** A file a night lacks in the warehouse as it stands (the last run of that night was loaded without it). */
+export interface InputGapView {
+  exportDate: string;
+  file: string;
+  reason: string;
 }
 
 export interface QuarantineRowView {
@@ -31,6 +40,8 @@ export interface QuarantineRowView {
 /** The Dữ liệu page (SPEC §5): ingest history, row counts, quarantined rows with reasons, profile in force. */
 export interface DataStatus {
   runs: IngestRunView[];
+  /** Nights whose data lacks a file (SPEC §3.6 `--partial`), newest first: their figures are incomplete. */
+  gaps: InputGapView[];
   tables: { table: string; rows: number }[];
   quarantine: {
     total: number;
@@ -58,13 +69,13 @@ export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus
   const runs = (
     await queryRows<{
       runId: number; exportDate: string; dir: string; startedAtMs: number; finishedAtMs: number;
-      rowsLoaded: string; rowsQuarantined: number; warnings: string;
+      rowsLoaded: string; rowsQuarantined: number; warnings: string; gaps: string | null;
     }>(
       ctx.conn,
       `SELECT run_id::INTEGER AS runId, export_date::VARCHAR AS exportDate, export_dir AS dir,
               epoch_ms(started_at)::DOUBLE AS startedAtMs, epoch_ms(finished_at)::DOUBLE AS finishedAtMs,
               rows_loaded::VARCHAR AS rowsLoaded, rows_quarantined::INTEGER AS rowsQuarantined,
-              warnings::VARCHAR AS warnings
+              warnings::VARCHAR AS warnings, gaps::VARCHAR AS gaps
          FROM ingest_runs ORDER BY finished_at DESC, run_id DESC`,
     )
   ).map((r) => ({
@@ -76,7 +87,14 @@ export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus
     rowsLoaded: JSON.parse(r.rowsLoaded) as Record<string, number>,
     rowsQuarantined: r.rowsQuarantined,
     warnings: JSON.parse(r.warnings) as string[],
+    gaps: (JSON.parse(r.gaps ?? '[]') as { file: string; reason: string }[]).map(({ file, reason }) => ({ file, reason })),
   }));
+  // the night as it stands is its last run: a night loaded again whole has no gap left
+  const lastOfNight = new Map<string, IngestRunView>();
+  for (const r of runs) if (!lastOfNight.has(r.exportDate) || lastOfNight.get(r.exportDate)!.runId < r.runId) lastOfNight.set(r.exportDate, r);
+  const gaps = [...lastOfNight.values()]
+    .sort((a, b) => (a.exportDate < b.exportDate ? 1 : -1))
+    .flatMap((r) => r.gaps.map((g) => ({ exportDate: r.exportDate, ...g })));
 
   const tableNames = await queryRows<{ name: string }>(
     ctx.conn,
@@ -125,6 +143,7 @@ export async function collectDataStatus(ctx: CollectContext): Promise<DataStatus
 
   return {
     runs,
+    gaps,
     tables,
     quarantine: { total: all.length, byReason, recent, download },
     profile: policyParameters(ctx.policy),
