@@ -65,7 +65,11 @@ export function thisProcess(): ProcessInfo {
   return { pid: process.pid, stamp: startStamp(process.pid), user: userName(), command: shorten(process.argv.join(' ')) };
 }
 
-const shorten = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+/** One line, at most 200 characters: a command line may hold a script with newlines. */
+const shorten = (s: string) => {
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
 
 /** Another process's command line and owner from /proc, when this process may see them. */
 export function describeProcess(pid: number): { command: string | null; user: string | null } {

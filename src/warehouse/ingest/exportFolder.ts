@@ -55,7 +55,7 @@ export interface FileStat {
   name: string;
   role: FileRole | null;
   bytes: number;
-  /** Modification time, whole milliseconds (absent on runs recorded before it was kept). */
+  /** Modification time to the nearest millisecond (absent on runs recorded before it was kept). */
   mtime_ms?: number;
 }
 
@@ -63,7 +63,7 @@ export interface FileStat {
 export function fileStats(n: ExportNight): FileStat[] {
   return n.files.map((f) => {
     const st = statSync(f.path);
-    return { name: f.name, role: f.role, bytes: st.size, mtime_ms: Math.trunc(st.mtimeMs) };
+    return { name: f.name, role: f.role, bytes: st.size, mtime_ms: Math.round(st.mtimeMs) };
   });
 }
 
