@@ -6,7 +6,7 @@
  * two runs killed with kill -9 during the build, then a good night (every kept release complete, leftovers gone,
  * rollback returns to the release live before them). The steps share one warehouse and site, in order.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync,
 } from 'node:fs';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { query, sha256File, tempDir } from '../fixtures/warehouseSupport.ts';
+import { runbookScript } from './runbook.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NIGHTS = ['2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
@@ -23,11 +24,15 @@ const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d /;
 const ENGINE = /IO Error|Could not set lock|Conflicting lock|duckdb\.org|Error:|\n\s+at /;
 
 let work: string;
+let srv: string;
 let generated: string;
 let exportsDir: string;
 let db: string;
 let out: string;
 let tmp: string;
+/** The release live before the killed runs (where the rollback goes). */
+let beforeLive: string;
+let beforeId: string;
 
 interface Run {
   code: number | null;
@@ -79,6 +84,17 @@ function reader(ms: number): Promise<{ pid: number; done: Promise<void> }> {
   });
 }
 
+/** Runs block NAME of docs/OPERATIONS.md as this test's user, in the test's folders (systemd lines left out). */
+function runbook(name: string): { code: number | null; stdout: string; stderr: string } {
+  const { script } = runbookScript(name, {
+    paths: { '/opt/thu-cong-vu': ROOT.replace(/\/$/, ''), '/srv/thu-cong-vu': srv },
+    user: null,
+    skip: [{ pattern: /^systemctl /, why: 'no systemd running in a test' }],
+  });
+  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', TMPDIR: tmp } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 function expectStampedLog(r: Run): void {
   for (const line of `${r.stdout}${r.stderr}`.split('\n').filter((l) => l !== '')) expect(line, line).toMatch(STAMP);
 }
@@ -86,11 +102,13 @@ function expectStampedLog(r: Run): void {
 beforeAll(async () => {
   work = tempDir('tcv-nightly-ops-');
   generated = join(work, 'generated');
-  exportsDir = join(work, 'exports');
-  db = join(work, 'srv', 'warehouse.duckdb');
-  out = join(work, 'srv', 'site');
+  // the guide's layout (docs/OPERATIONS.md), under the test's folder: its blocks run with /srv/thu-cong-vu → srv
+  srv = join(work, 'srv');
+  exportsDir = join(srv, 'exports');
+  db = join(srv, 'warehouse.duckdb');
+  out = join(srv, 'site');
   tmp = join(work, 'tmp');
-  mkdirSync(exportsDir);
+  mkdirSync(exportsDir, { recursive: true });
   mkdirSync(tmp);
   const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
   const code = await runCli(['generate', '--out', generated, '--mailboxes', '200', '--days', '6', '--until', '2026-11-19', '--seed', '20'], io);
@@ -100,7 +118,7 @@ beforeAll(async () => {
 describe('nightly as a province runs it (real CLI process, parent folder of generated nights)', () => {
   it('the first night: a complete release, status.json, a backup, a time-stamped log saying what ran and how it ended', async () => {
     addNight(NIGHTS[0]!);
-    const r = await nightly('--backup', join(work, 'srv', 'backup'), '--keep', '3');
+    const r = await nightly('--backup', join(srv, 'backup'), '--keep', '3');
     expect(r.code, r.stderr).toBe(0);
     expectStampedLog(r);
     const lines = r.stderr.trim().split('\n');
@@ -109,7 +127,10 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
     expect(existsSync(join(out, '.releases', releases()[0]!, 'complete.json'))).toBe(true);
     expect(status()).toMatchObject({ state: 'ok', ok: true, exit_code: 0, nights_unchanged: 0, release: { night: NIGHTS[0], built: true } });
     expect(status().nights_loaded[0].rows_loaded.mail_messages).toBeGreaterThan(100); // the log of a parent folder's night
-    expect(readdirSync(join(work, 'srv', 'backup'))).toEqual([`warehouse-${NIGHTS[0]}.duckdb`]);
+    expect(readdirSync(join(srv, 'backup'))).toEqual([`warehouse-${NIGHTS[0]}.duckdb`]);
+    // the guide's monitoring check says OK
+    const check = runbook('giam-sat');
+    expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK - Thu cong vu: lan chay tot gan nhat \d{4}-\d\d-\d\dT/) });
   }, 600_000);
 
   it('a night without its mail log, then the same night with a cut .gz: exit 1, the message names the file, warehouse and site unchanged', async () => {
@@ -121,20 +142,24 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
     const noLog = await nightly();
     expect(noLog.code).toBe(1);
     expect(noLog.stderr).toContain(
-      `Lỗi: thiếu tệp trong ${join(exportsDir, NIGHTS[1]!)}: đêm này không có nhật ký thư (maillog*, mail.log* hoặc messages.csv), ` +
+      `Lỗi: đêm ${NIGHTS[1]}: thiếu tệp trong ${join(exportsDir, NIGHTS[1]!)}: đêm này không có nhật ký thư (maillog*, mail.log* hoặc messages.csv), ` +
         'trong khi đêm 14/11/2026 có (maillog); hãy kiểm tra bước sao chép tệp xuất từ máy chủ thư',
     );
     expect(noLog.stderr).toContain('chạy với --partial để nạp các tệp còn lại và ghi nhận phần thiếu');
     expect(noLog.stderr).not.toMatch(ENGINE);
     expect({ db: sha256File(db), site: site() }).toEqual(before);
     expect(status()).toMatchObject({ state: 'failed', ok: false, exit_code: 1, last_success_at: expect.any(String) });
+    // the guide's monitoring check alarms, with the message
+    const check = runbook('giam-sat');
+    expect(check.code).toBe(2);
+    expect(check.stdout).toMatch(/^CRITICAL - Thu cong vu: đêm 2026-11-15: thiếu tệp trong /);
 
     // the log arrives compressed and cut half-way (a copy that failed)
     const gz = gzipSync(text);
     writeFileSync(`${log}.gz`, gz.subarray(0, Math.floor(gz.length / 2)));
     const cut = await nightly();
     expect(cut.code).toBe(1);
-    expect(cut.stderr).toMatch(new RegExp(`Lỗi: không đọc được tệp ${join(exportsDir, NIGHTS[1]!, 'maillog.gz')}: tệp nén bị cắt cụt hoặc hỏng sau \\d+ dòng`));
+    expect(cut.stderr).toMatch(new RegExp(`Lỗi: đêm ${NIGHTS[1]}: không đọc được tệp ${join(exportsDir, NIGHTS[1]!, 'maillog.gz')}: tệp nén bị cắt cụt hoặc hỏng sau \\d+ dòng`));
     expect(cut.stderr).toContain('hãy sao chép lại tệp từ máy chủ thư');
     expect({ db: sha256File(db), site: site() }).toEqual(before);
     expect(status()).toMatchObject({ state: 'failed', ok: false });
@@ -156,7 +181,7 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
     expect(status()).toMatchObject({ state: 'failed', ok: false, exit_code: 1, message: expect.stringContaining(`PID ${holder.pid}`) });
     expect({ db: sha256File(db), site: site() }).toEqual(before);
 
-    const waited = await nightly('--partial', '--wait', '60');
+    const waited = await nightly('--partial', '--wait', '60', '--backup', join(srv, 'backup'), '--keep', '3');
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stderr).toMatch(new RegExp(`Kho đang được tiến trình PID ${holder.pid} .* mở — chờ tối đa 60 giây…`));
     await holder.done;
@@ -165,18 +190,19 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
     expect(status()).toMatchObject({ state: 'ok', ok: true, nights_unchanged: 1, release: { night: NIGHTS[2], built: true } });
     expect(status().gaps).toEqual([
       { night: NIGHTS[1], file: 'maillog.gz', reason: expect.stringMatching(/^tệp nén bị cắt cụt hoặc hỏng sau \d+ dòng/) },
-      { night: NIGHTS[2], file: 'maillog', missing: true, reason: expect.stringMatching(/^đêm này không có nhật ký thư/) },
+      // named as the night before had it
+      { night: NIGHTS[2], file: 'maillog.gz', missing: true, reason: expect.stringMatching(/^đêm này không có nhật ký thư .*, trong khi đêm 15\/11\/2026 có \(maillog\.gz\)/) },
     ]);
     expect(await query(db, `SELECT export_date::VARCHAR AS night, gaps->>'$[0].file' AS file FROM ingest_runs WHERE gaps::VARCHAR <> '[]' ORDER BY 1`)).toEqual([
       { night: NIGHTS[1], file: 'maillog.gz' },
-      { night: NIGHTS[2], file: 'maillog' },
+      { night: NIGHTS[2], file: 'maillog.gz' },
     ]);
     // the data page, public and internal, lists both nights with the file and what to do
     for (const audience of ['public', 'internal']) {
       const page = readFileSync(join(out, audience, 'du-lieu', 'index.html'), 'utf8');
       expect(page).toContain('Đêm nạp thiếu dữ liệu');
       expect(page).toMatch(/15\/11\/2026<\/td><td>maillog\.gz<\/td><td>tệp nén bị cắt cụt/);
-      expect(page).toMatch(/16\/11\/2026<\/td><td>maillog<\/td><td>đêm này không có nhật ký thư/);
+      expect(page).toMatch(/16\/11\/2026<\/td><td>maillog\.gz<\/td><td>đêm này không có nhật ký thư/);
     }
   }, 900_000);
 
@@ -196,7 +222,8 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
 
   it('two runs killed with kill -9 during the build, then a good night: kept releases all complete, leftovers gone; rollback returns to the release live before', async () => {
     const before = live();
-    const beforeId = before.split('/').at(-2)!;
+    beforeLive = before;
+    beforeId = before.split('/').at(-2)!;
     const isIncomplete = (id: string) => !existsSync(join(out, '.releases', id, 'complete.json'));
     const killedReleases: string[] = [];
     for (const night of [NIGHTS[3]!, NIGHTS[4]!]) {
@@ -226,15 +253,34 @@ describe('nightly as a province runs it (real CLI process, parent folder of gene
     for (const id of killedReleases) expect(releases()).not.toContain(id);
     expect(readdirSync(tmp)).toEqual([]); // the killed runs' folders removed, the good run's own at its exit
     expect(readdirSync(join(out, '.work'))).toEqual([]);
-    expect(readdirSync(join(work, 'srv')).filter((n) => n.includes('.lock') || n.includes('.new-'))).toEqual([]);
+    expect(readdirSync(srv).filter((n) => n.includes('.lock') || n.includes('.new-'))).toEqual([]);
     expect(readdirSync(out).filter((n) => n.includes('.lock') || n.includes('.new-') || n.endsWith('.tmp'))).toEqual([]);
     expect(status()).toMatchObject({ state: 'ok', nights_loaded: [{ night: NIGHTS[5] }], release: { night: NIGHTS[5], built: true } });
 
-    const rollback = await cli(['rollback', '--out', out]);
-    expect(rollback.code, rollback.stderr).toBe(0);
-    expect(rollback.stdout).toMatch(new RegExp(`^Đã quay lui: ${out}/public và ${out}/internal trỏ tới bản ${beforeId} \\(dữ liệu đến đêm 16/11/2026, dựng xong lúc `));
-    expect(live()).toBe(before);
-    expect(readlinkSync(join(out, 'internal'))).toBe(before.replace(/public$/, 'internal'));
   }, 900_000);
 
+  it('restore, as the guide does it: the backup of 16/11 put in place, the nights after it loaded again from the export folder, the same totals', async () => {
+    const summary = async () => JSON.parse((await cli(['summary', '--db', db, '--json'])).stdout);
+    const before = await summary();
+    const site = live();
+    expect(existsSync(join(srv, 'backup', 'warehouse-2026-11-16.duckdb'))).toBe(true);
+    const restore = runbook('khoi-phuc');
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(existsSync(join(srv, 'warehouse.duckdb.truoc-khoi-phuc'))).toBe(true);
+    expect(status()).toMatchObject({ state: 'ok', nights_loaded: [{ night: NIGHTS[3] }, { night: NIGHTS[4] }, { night: NIGHTS[5] }] });
+    expect(await summary()).toEqual(before);
+    // the same runs again: the site built from them is kept
+    expect(status().release).toMatchObject({ night: NIGHTS[5], built: false });
+    expect(live()).toBe(site);
+  }, 600_000);
+
+  it('rollback, as the guide does it: back to the release live before the killed runs, saying which night it holds', async () => {
+    const current = status().release;
+    const rollback = runbook('quay-lui');
+    expect(rollback.code, rollback.stderr).toBe(0);
+    expect(rollback.stdout).toContain(`${current.id} (dữ liệu đến đêm 19/11/2026, dựng xong lúc `);
+    expect(rollback.stdout).toMatch(new RegExp(`\\nĐã quay lui: ${out}/public và ${out}/internal trỏ tới bản ${beforeId} \\(dữ liệu đến đêm 16/11/2026, dựng xong lúc `));
+    expect(live()).toBe(beforeLive);
+    expect(readlinkSync(join(out, 'internal'))).toBe(beforeLive.replace(/public$/, 'internal'));
+  }, 900_000);
 });
