@@ -47,6 +47,12 @@ export function duckdbLockHolder(err: unknown): { file: string | null; pid: numb
 }
 
 const DISK_FULL = ['ENOSPC', 'EDQUOT'];
+
+/** What a refused call wanted: to read (a listing, a stat), to write, or either (an open). */
+function access(syscall: string | undefined): string {
+  if (syscall === 'open' || syscall === undefined) return 'truy cập';
+  return ['scandir', 'read', 'stat', 'lstat', 'access', 'opendir'].includes(syscall) ? 'đọc' : 'ghi';
+}
 const NO_PERMISSION = ['EACCES', 'EPERM'];
 
 /**
@@ -57,9 +63,10 @@ const NO_PERMISSION = ['EACCES', 'EPERM'];
 export function explainFailure(err: unknown, file?: string): RunError | null {
   if (err instanceof RunError) return err;
   if (!(err instanceof Error)) return null;
-  const e = err as NodeJS.ErrnoException;
+  const e = err as NodeJS.ErrnoException & { dest?: string };
   const detail = firstLine(err);
-  const path = e.path ?? quotedPath(err.message) ?? file ?? null;
+  // a copy names its source as `path` and what it was writing as `dest`
+  const path = e.dest ?? e.path ?? quotedPath(err.message) ?? file ?? null;
   const where = path ? ` ${path}` : '';
   if ((e.code && DISK_FULL.includes(e.code)) || /No space left on device|Disk quota exceeded/i.test(err.message)) {
     const dir = path ? dirname(path) : null;
@@ -71,7 +78,7 @@ export function explainFailure(err: unknown, file?: string): RunError | null {
   }
   if ((e.code && NO_PERMISSION.includes(e.code)) || /Permission denied/i.test(err.message)) {
     return new RunError(
-      `người dùng ${currentUser()} không có quyền ${e.syscall === 'open' || e.syscall === 'scandir' ? 'mở' : 'ghi'}${where}: ` +
+      `người dùng ${currentUser()} không có quyền ${access(e.syscall)}${where}: ` +
         `hãy cấp quyền cho người dùng này (chown hoặc chmod, xem docs/OPERATIONS.md mục Cài đặt) rồi chạy lại`,
       detail,
     );

@@ -98,6 +98,15 @@ Xem docs/OPERATIONS.md để cài đặt và đặt lịch chạy bằng systemd
       io.stderr(`Kết thúc nightly: LỖI (mã ${EXIT.failed}) sau ${elapsed()}\n`);
       return EXIT.failed;
     }
+    // the outcome into status.json; a disk too full for it (the failure itself, maybe) is said, not thrown
+    const finish = (code: number, message: string | null) => {
+      try {
+        run.finish(code, message, localTimestamp(now()));
+      } catch (err) {
+        const known = explainFailure(err, resolve(options.out, 'status.json'));
+        io.stderr(`Không ghi được status.json: ${known?.message ?? firstLine(err)}\n`);
+      }
+    };
     try {
       await runNightly(options, io, run.status, run.save);
     } catch (err) {
@@ -109,11 +118,11 @@ Xem docs/OPERATIONS.md để cài đặt và đặt lịch chạy bằng systemd
           process.env.THU_CONG_VU_DEBUG ? ((err as Error).stack ?? firstLine(err)) : firstLine(err),
         );
       io.stderr(failureText(known));
-      run.finish(EXIT.failed, known.message, localTimestamp(now()));
+      finish(EXIT.failed, known.message);
       io.stderr(`Kết thúc nightly: LỖI (mã ${EXIT.failed}) sau ${elapsed()}; trang của lần trước vẫn được giữ nguyên\n`);
       return EXIT.failed;
     }
-    run.finish(EXIT.ok, null, localTimestamp(now()));
+    finish(EXIT.ok, null);
     const r = run.status.release;
     io.stderr(
       `Kết thúc nightly: thành công sau ${elapsed()}; ${formatNumber(run.status.nights_loaded.length)} đêm mới nạp` +

@@ -11,7 +11,7 @@ import { explainFailure, firstLine, RunError } from '../../errors.ts';
 import { viDate } from '../../rules/period.ts';
 import type { PolicyId } from '../../rules/policy/schema.ts';
 import { buildSite, normaliseBase } from '../../site/build/buildSite.ts';
-import { AUDIENCES, liveRelease, OUT_LOCK, publishRelease, removeDeadRunsLeftovers, WORK_DIR } from '../../site/build/publish.ts';
+import { AUDIENCES, liveRelease, OUT_LOCK, publishRelease, RELEASES_DIR, removeDeadRunsLeftovers, WORK_DIR } from '../../site/build/publish.ts';
 import type { Audience } from '../../site/build/types.ts';
 import { formatNumber } from '../../site/format.ts';
 import { codeStamp } from '../../system/codeStamp.ts';
@@ -161,7 +161,7 @@ export async function runNightly(o: NightlyOptions, io: CommandIO, status: RunSt
       status.release = { id, night: marker.night, built: true };
       io.stderr(`Đã phát hành: ${out}/public và ${out}/internal trỏ tới bản ${id} (dữ liệu đến đêm ${marker.night ? viDate(marker.night) : '—'})\n`);
     } catch (err) {
-      const known = explainFailure(err);
+      const known = explainFailure(err, join(out, RELEASES_DIR, id));
       if (known) throw new RunError(`dựng trang lỗi, trang của lần trước vẫn được giữ nguyên: ${known.message}`, known.detail);
       throw new RunError(
         'dựng trang gặp lỗi không lường trước, trang của lần trước vẫn được giữ nguyên: hãy gửi nhật ký này cho nhóm phát triển ' +
