@@ -141,6 +141,8 @@ describe('collectDataStatus', () => {
     expect(pub.runs[0]).toMatchObject({ folder: FIXTURE_NIGHT, rowsLoaded: { agencies: 3, mailboxes: 8 }, rowsQuarantined: 2 });
     expect(pub.tables.find((t) => t.table === 'mailboxes')?.rows).toBe(8);
     expect(pub.quarantine.total).toBe(2);
+    expect(pub.gaps).toEqual([{ exportDate: FIXTURE_NIGHT, file: 'maillog.gz', reason: expect.stringMatching(/^tệp nén bị cắt cụt hoặc hỏng sau 120 dòng/) }]);
+    expect(pub.runs[0]!.gaps).toEqual([{ file: 'maillog.gz', reason: expect.any(String) }]);
     expect(pub.quarantine.recent.every((r) => r.raw === undefined)).toBe(true);
     const internal = (await collect('internal', collectDataStatus)).result;
     expect(internal.quarantine.recent.some((r) => r.raw?.includes('KHONGCO'))).toBe(true);

@@ -77,6 +77,8 @@ export async function createFixtureWarehouse(file: string): Promise<void> {
       started_at: '2026-11-21 01:00:00+07', finished_at: '2026-11-21 01:02:30+07',
       rows_loaded: JSON.stringify({ agencies: 3, mailboxes: 8 }), rows_quarantined: 2,
       warnings: JSON.stringify(['tệp maillog bị cắt cụt ở dòng 120']), files: JSON.stringify(['agencies.csv', 'mailboxes.csv']),
+      // loaded with --partial: the data page lists it
+      gaps: JSON.stringify([{ file: 'maillog.gz', reason: 'tệp nén bị cắt cụt hoặc hỏng sau 120 dòng (unexpected end of file); hãy sao chép lại tệp từ máy chủ thư' }]),
     }]);
     await insert(conn, 'quarantine', [
       { run_id: 1, export_date: FIXTURE_NIGHT, file: 'mailboxes.csv', line: 7, column_name: 'agency_code',

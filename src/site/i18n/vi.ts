@@ -277,7 +277,7 @@ export const vi = {
       'Đêm thiếu tệp xuất hoặc có tệp không đọc được thì không được nạp, trừ khi người vận hành chọn nạp phần còn lại. ' +
       'Số liệu lấy từ những tệp dưới đây chưa tính phần của các đêm đó; nạp lại đêm với đủ tệp thì dòng tương ứng biến mất.',
     noGaps: 'Không có đêm nào thiếu dữ liệu.',
-    gapFile: 'Tệp thiếu hoặc không đọc được',
+    gapFile: 'Tệp thiếu hoặc hỏng',
     tables: 'Số dòng trong kho dữ liệu',
     table: 'Bảng',
     rows: 'Số dòng',
