@@ -111,7 +111,7 @@ beforeAll(async () => {
   mkdirSync(exportsDir, { recursive: true });
   mkdirSync(tmp);
   const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
-  const code = await runCli(['generate', '--out', generated, '--mailboxes', '200', '--days', '6', '--until', '2026-11-19', '--seed', '20'], io);
+  const code = await runCli(['generate', '--out', generated, '--mailboxes', '200', '--days', '6', '--until', '2026-11-19', '--seed', '20', '--months', '0', '--mail-volume', '100'], io);
   expect(code).toBe(0);
 }, 300_000);
 
