@@ -64,6 +64,17 @@ export async function loadMaillogFiles(ctx: IngestContext, files: string[], opti
  * into quarantine with file and line (SPEC §3.6); they never stop the night.
  */
 export async function loadStartedMaillog(ctx: IngestContext, job: MaillogJob): Promise<LoadedCounts> {
+  // Every statement of the mail-log load orders what it needs explicitly (positions, ORDER BY in windows), so DuckDB
+  // may write rows in any order: 0.4 s less on the bench's Zimbra night (3.6 → 3.2 s, alternating runs)
+  await ctx.conn.run('SET preserve_insertion_order = false');
+  try {
+    return await loadStarted(ctx, job);
+  } finally {
+    await ctx.conn.run('RESET preserve_insertion_order');
+  }
+}
+
+async function loadStarted(ctx: IngestContext, job: MaillogJob): Promise<LoadedCounts> {
   const events: EventSource[] = [];
   for (const path of job.csv) {
     const name = nameInNight(job.exportDir, path);
