@@ -31,9 +31,9 @@ const DAY_SHIFTED: Record<string, string> = {
 
 /** What each earlier night held of the log (dedup.ts), a day earlier per night: kept for good, like the aggregates. */
 const HELD_SHIFTED: Record<string, string> = {
-  mail_log_held: `SELECT export_date - k, host, from_ms - k * 86400000, to_ms - k * 86400000, whole
+  mail_log_held: `SELECT export_date - k, host, from_ms - k * 86400000::BIGINT, to_ms - k * 86400000::BIGINT, whole
     FROM mail_log_held, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
-  mail_log_held_lines: `SELECT export_date - k, host, ms - k * 86400000, line, n
+  mail_log_held_lines: `SELECT export_date - k, host, ms - k * 86400000::BIGINT, line, n
     FROM mail_log_held_lines, (SELECT $k::INTEGER AS k) r WHERE export_date = $night::DATE`,
 };
 

@@ -56,6 +56,13 @@ describe('npm run bench', () => {
     expectComparison(out);
   }, 120_000);
 
+  it('times a night against a history with --year (earlier nights, their held log ranges and open queue ids copied back)', async () => {
+    const dir = tempDir('tcv-bench-');
+    const { code, out } = await bench(['--mb', '1', '--runs', '1', '--dir', dir, '--shapes', 'zimbra', '--year', '--year-steps', '2,30']);
+    expect(code).toBe(0);
+    for (const days of [0, 2, 30]) expect(out).toMatch(new RegExp(`lịch sử +${days} ngày: ingest một đêm [\\d,]+ s; [\\d.]+ dòng chi tiết`));
+  }, 300_000);
+
   it('refuses an unknown timestamp style or shape with its usage', async () => {
     for (const args of [['--timestamps', 'iso'], ['--shapes', 'exchange']]) {
       const { code, out } = await bench([...args, '--dir', tempDir('tcv-bench-')]);
