@@ -4,22 +4,12 @@
 // stages that grow with messages and deliveries, not lines, weigh more. Deterministic for a seed.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { GeneratedLog } from './generateLog.ts';
+import { rng } from '../generate/maillog.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TLDS = ['com', 'net', 'org', 'vn', 'com.vn', 'edu.vn', 'gov.vn', 'io', 'de', 'jp'];
 const WORDS = ['an', 'binh', 'chi', 'dung', 'giang', 'hoa', 'khanh', 'lan', 'minh', 'nam', 'phuong', 'quang', 'son', 'thao',
   'trung', 'tuan', 'van', 'yen', 'hieu', 'linh', 'mail', 'info', 'sales', 'admin', 'news', 'support'];
-
-/** mulberry32. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface PlainRelayOptions {
   /** First day (YYYY-MM-DD, local time). */

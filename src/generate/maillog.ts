@@ -45,7 +45,7 @@ const WORDS = ['an', 'binh', 'chi', 'dung', 'giang', 'hoa', 'khanh', 'lan', 'min
   'thao', 'trung', 'tuan', 'van', 'yen', 'hieu', 'linh'];
 
 /** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
