@@ -218,7 +218,7 @@ export function reportBody(m: ReportModel): Block[] {
     changesText(m) ? { kind: 'paragraph', text: changesText(m)! } : null,
     { kind: 'heading', text: 'II. Tình hình sử dụng' },
     observed
-      ? { kind: 'paragraph', text: `Có ${num(t.usedInPeriod)} trên ${num(t.activePersonal)} hộp thư cá nhân đang hoạt động có đăng nhập trong kỳ (${pct(t.usedInPeriod, t.activePersonal)}). Tổng dung lượng đã sử dụng là ${num(t.usedMb)} MB.` }
+      ? { kind: 'paragraph', text: `Có ${num(t.usedInPeriod)} trên ${num(t.activePersonal)} hộp thư cá nhân đang hoạt động có đăng nhập hoặc gửi thư trong kỳ (${pct(t.usedInPeriod, t.activePersonal)}). Tổng dung lượng đã sử dụng là ${num(t.usedMb)} MB.` }
       : null,
     ...mailUse(m).map((text): Block => ({ kind: 'paragraph', text })),
     inputGapsNote(m) ? { kind: 'paragraph', text: inputGapsNote(m)! } : null,

@@ -45,7 +45,7 @@ export function generatedRecommendations(policy: Policy, m: Omit<ReportModel, 'r
   if (t.activePersonal > 0 && t.usedInPeriod < t.activePersonal) {
     items.push(
       `Đề nghị Thủ trưởng các cơ quan chỉ đạo cán bộ, công chức sử dụng thư điện tử công vụ thường xuyên: ` +
-        `**${n(t.activePersonal - t.usedInPeriod)}** hộp thư cá nhân đang hoạt động không đăng nhập trong kỳ.`,
+        `**${n(t.activePersonal - t.usedInPeriod)}** hộp thư cá nhân đang hoạt động không đăng nhập, không gửi thư trong kỳ.`,
     );
   }
   items.push('Đề nghị Ủy ban nhân dân tỉnh tiếp tục chỉ đạo các cơ quan, đơn vị thực hiện nghiêm Quy chế quản lý, sử dụng hệ thống thư điện tử của tỉnh.');

@@ -1,9 +1,9 @@
 // Node-only: reads the editable recommendations and writes the report's files.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Period } from '../rules/period.ts';
 import type { Policy } from '../rules/policy/schema.ts';
+import type { Compliance } from '../warehouse/compliance/session.ts';
 import { reportFigures } from '../warehouse/reports/figures.ts';
 import { reportAnnexes, type Annex, type AnnexVariant } from './annexes.ts';
 import { toCsv } from './csv.ts';
@@ -31,18 +31,18 @@ export function readRecommendations(period: Period, policy: Policy, dir: URL | s
 }
 
 /**
- * Reads the figures and builds the report model and annexes for `period` (today = the date the report is dated);
- * `variant` 'public' is the portal's (see `reportAnnexes`).
+ * Reads the figures (scores and findings from the compliance session) and builds the report model and annexes for
+ * `period` (today = the date the report is dated); `variant` 'public' is the portal's (see `reportAnnexes`).
  */
 export async function prepareReport(
-  conn: DuckDBConnection,
-  policy: Policy,
+  compliance: Compliance,
   period: Period,
   today: string,
   recommendationsDir: URL | string = RECOMMENDATIONS_DIR,
   variant: AnnexVariant = 'internal',
 ): Promise<{ model: ReportModel; annexes: Annex[] }> {
-  const figures = await reportFigures(conn, policy, period);
+  const { policy } = compliance;
+  const figures = await reportFigures(compliance, period);
   const model = buildReportModel(policy, figures, today, {
     file: readRecommendations(period, policy, recommendationsDir),
     generated: (m) => generatedRecommendations(policy, m),

@@ -109,6 +109,14 @@ export function schemaSql(): string {
 }
 
 /**
+ * The shared figure macros (schema/003_figures.sql) as temporary macros of one session: a warehouse last written by an
+ * older version has no stored copy, and a read-only session cannot store one. They shadow stored ones of the same name.
+ */
+export function figureMacrosSql(): string {
+  return readFileSync(join(SCHEMA_DIR, '003_figures.sql'), 'utf8').replaceAll('CREATE OR REPLACE MACRO', 'CREATE OR REPLACE TEMP MACRO');
+}
+
+/**
  * Removes working copies (`.FILE.new-<pid>` and their WAL) left by runs that were killed before their cleanup ran.
  * Called with the lock held, so no live run owns one.
  */
@@ -237,6 +245,7 @@ export async function withReadOnlyWarehouse<T>(
   try {
     const conn = await instance.connect();
     try {
+      await conn.run(figureMacrosSql());
       return await work(conn);
     } finally {
       conn.closeSync();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const db = join(work, 'warehouse.duckdb');
   await createFixtureWarehouse(db);
   out = join(work, 'public');
-  await buildSite({ db, audience: 'public', out, base: BASE }, io);
+  await buildSite({ db, audience: 'public', out, base: BASE, today: '2026-11-21' }, io);
   site = await serveSite(out, BASE);
   browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });

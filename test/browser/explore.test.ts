@@ -29,8 +29,8 @@ beforeAll(async () => {
   mailboxCount = reader.getRows()[0]![0] as number;
   conn.closeSync();
   instance.closeSync();
-  await buildSite({ db, audience: 'internal', out: join(work, 'internal'), base: BASE }, io);
-  await buildSite({ db, audience: 'public', out: join(work, 'public'), base: BASE }, io);
+  await buildSite({ db, audience: 'internal', out: join(work, 'internal'), base: BASE, today: '2026-11-21' }, io);
+  await buildSite({ db, audience: 'public', out: join(work, 'public'), base: BASE, today: '2026-11-21' }, io);
   site = await serveSite(join(work, 'internal'), BASE);
   browser = await launchChromium();
 });

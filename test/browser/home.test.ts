@@ -25,7 +25,7 @@ beforeAll(async () => {
   expect(await runCli(sampleGenerateArgs(exports, ['--mailboxes', '300']), io)).toBe(0);
   expect(await runCli(['ingest', '--exports', exports, '--db', db], io)).toBe(0);
   const dir = join(work, 'public');
-  await buildSite({ db, audience: 'public', out: dir, base: '/' }, io);
+  await buildSite({ db, audience: 'public', out: dir, base: '/', today: '2026-11-21' }, io);
   site = await serveSite(dir, '/');
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await createFixtureWarehouse(db);
   for (const audience of AUDIENCES) {
     const dir = join(work, audience);
-    await buildSite({ db, audience, out: dir, base: '/' }, io);
+    await buildSite({ db, audience, out: dir, base: '/', today: '2026-11-21' }, io);
     dirs.set(audience, dir);
   }
   if (!NGINX_MISSING) {

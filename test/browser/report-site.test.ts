@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build/buildSite.ts';
-import { TODAY_ENV } from '../../src/site/build/collect/reports.ts';
 import { reportYearFixture } from '../reports/fixture.ts';
 import { axeViolations, launchChromium, serveSite, watchPage } from './harness.ts';
 
@@ -20,14 +19,12 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tcv-report-site-'));
   const db = join(work, 'w.duckdb');
   (await reportYearFixture(db)).close();
-  process.env[TODAY_ENV] = '2026-01-05';
-  await buildSite({ db, audience: 'public', out: join(work, 'site'), base: '/tcv/' }, io);
+  await buildSite({ db, audience: 'public', out: join(work, 'site'), base: '/tcv/', today: '2026-01-05' }, io);
   site = await serveSite(join(work, 'site'), '/tcv/');
   browser = await launchChromium();
 });
 
 afterAll(async () => {
-  delete process.env[TODAY_ENV];
   await browser?.close();
   site?.close();
   rmSync(work, { recursive: true, force: true });
@@ -56,7 +53,7 @@ describe('/bao-cao/', () => {
 
   it('the internal build links the report as .docx for Word; the public build does not', async () => {
     const internal = join(work, 'site-internal');
-    await buildSite({ db: join(work, 'w.duckdb'), audience: 'internal', out: internal, base: '/tcv/' }, io);
+    await buildSite({ db: join(work, 'w.duckdb'), audience: 'internal', out: internal, base: '/tcv/', today: '2026-01-05' }, io);
     const page = readFileSync(join(internal, 'bao-cao', '2025', 'index.html'), 'utf8');
     expect(page).toContain('href="/tcv/bao-cao/2025/bao-cao-2025.docx"');
     expect(page).toContain('Tải bản Word (.docx) để chỉnh sửa');

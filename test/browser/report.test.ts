@@ -13,6 +13,7 @@ import { parsePeriod } from '../../src/rules/period.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
 import { reportYearFixture } from '../reports/fixture.ts';
 import { launchChromium, SCREENSHOTS } from './harness.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 
 const MM = 72 / 25.4; // PDF points per millimetre
 let dir: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
     await f.agency({ code, name: `Ủy ban nhân dân xã Thạnh Thới Thuận và các đơn vị sự nghiệp trực thuộc số ${i}`, grp: 'cap-xa', kind: 'cap-xa' });
     await f.mailbox({ address: `ngoc${i}@soctrang.gov.vn`, agency: code, seenFrom: '2025-01-01', createdAt: '2025-04-01T08:00:00+07:00' });
   }
-  const { model, annexes } = await prepareReport(f.conn, loadPolicy('soctrang-2024'), parsePeriod('2025'), '2026-01-05', join(dir, 'none'));
+  const { model, annexes } = await prepareReport(new ComplianceSession().on(f.conn, loadPolicy('soctrang-2024')), parsePeriod('2025'), '2026-01-05', join(dir, 'none'));
   f.close();
   html = renderReportHtml(model, annexes, embeddedFontCss());
   pdfFile = join(dir, 'report.pdf');

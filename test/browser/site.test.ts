@@ -26,7 +26,7 @@ beforeAll(async () => {
   await createFixtureWarehouse(db);
   for (const b of BUILDS) {
     const dir = join(work, b.audience);
-    await buildSite({ db, audience: b.audience, out: dir, base: b.base }, io);
+    await buildSite({ db, audience: b.audience, out: dir, base: b.base, today: '2026-11-21' }, io);
     sites.set(b.audience, { dir, ...(await serveSite(dir, b.base)) });
   }
   mkdirSync(SCREENSHOTS, { recursive: true });

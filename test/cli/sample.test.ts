@@ -13,12 +13,23 @@ import { sampleGenerateArgs } from '../../src/cli/sample.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
 import { collectOverview, type Overview } from '../../src/site/build/collect/overview.ts';
 import { collectRanking, type RankingSlice } from '../../src/site/build/collect/ranking.ts';
+import { collectAgencies, type AgenciesSlice } from '../../src/site/build/collect/agencies.ts';
+import { parsePeriod } from '../../src/rules/period.ts';
+import type { CriterionId } from '../../src/rules/policy/schema.ts';
+import { prepareState } from '../../src/warehouse/compliance/prepare.ts';
+import { computeScores, type ScoreResult } from '../../src/warehouse/compliance/scores.ts';
 import type { CollectContext } from '../../src/site/build/types.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 import { queryRows, withReadOnlyWarehouse } from '../../src/warehouse/open.ts';
 
 let work: string;
 let overview: Overview;
 let ranking: RankingSlice;
+let agencies: AgenciesSlice;
+/** The ranking of one-day periods (d..d) on the dashboard's two days. */
+const dayRanking = new Map<string, ScoreResult>();
+/** Mailboxes whose last use differs between the compliance state and the single-date macro, per date. */
+const useMismatches = new Map<string, number>();
 let folders: string[];
 
 beforeAll(async () => {
@@ -29,20 +40,35 @@ beforeAll(async () => {
   expect(await runCli(sampleGenerateArgs(exports, ['--mailboxes', '300']), io)).toBe(0);
   folders = readdirSync(exports).sort();
   expect(await runCli(['ingest', '--exports', exports, '--db', db], io)).toBe(0);
-  const memo = new Map<string, Promise<unknown>>();
-  ({ overview, ranking } = await withReadOnlyWarehouse(db, async (conn) => {
+  ({ overview, ranking, agencies } = await withReadOnlyWarehouse(db, async (conn) => {
     await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
     const [row] = await queryRows<{ d: string }>(conn, 'SELECT max(export_date)::VARCHAR AS d FROM ingest_runs');
+    const policy = loadPolicy('soctrang-2024');
     const ctx: CollectContext = {
-      conn, audience: 'public', policy: loadPolicy('soctrang-2024'), base: '/', asOf: row!.d,
+      conn, audience: 'public', policy, base: '/', asOf: row!.d, today: row!.d,
+      compliance: new ComplianceSession().on(conn, policy),
       addDownload: (path, title, table) => ({ csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length }),
       emitFile: (path) => path,
-      memo: <T,>(key: string, compute: () => Promise<T>) => {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as Promise<T>;
-      },
     };
-    return { overview: await collectOverview(ctx), ranking: await collectRanking(ctx) };
+    const result = { overview: await collectOverview(ctx), ranking: await collectRanking(ctx), agencies: await collectAgencies(ctx) };
+    // the same days ranked on their own, by the compliance engine directly (no session, no dashboard code)
+    for (const d of [result.overview.now!.date, result.overview.before!.date]) {
+      dayRanking.set(d, await computeScores(conn, policy, parsePeriod(`${d}..${d}`)));
+    }
+    // last use: the compliance state (many dates at once) against mailbox_use_on (one date), on a few dates
+    const dates = [result.overview.now!.date, result.overview.before!.date, '2026-03-31', '2025-12-15'];
+    await prepareState(conn, policy, dates);
+    for (const d of dates) {
+      const [row] = await queryRows<{ n: number; total: number }>(
+        conn,
+        `SELECT count(*) FILTER (WHERE s.use_day IS DISTINCT FROM u.use_day)::INTEGER AS n, count(*)::INTEGER AS total
+           FROM cmp_state s LEFT JOIN mailbox_use_on($d::DATE, 420) u USING (address) WHERE s.d = $d::DATE`,
+        { d },
+      );
+      expect(row!.total, d).toBeGreaterThan(0);
+      useMismatches.set(d, row!.n);
+    }
+    return result;
   }));
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -93,5 +119,35 @@ describe('the sample a fresh npm start loads', () => {
     expect(overview.falls!.compared).toBe(compared.length);
     expect(overview.falls!.agencies.length).toBeGreaterThan(0);
     expect(overview.mostFindings.length).toBe(10);
+  });
+
+  it("shows on the dashboard the ranking's coverage and regular use of the same day, province-wide", () => {
+    for (const headline of [overview.now!, overview.before!]) {
+      const ranked = dayRanking.get(headline.date)!.agencies;
+      expect(ranked.length, headline.date).toBeGreaterThan(10);
+      const share = (id: CriterionId) => {
+        const counts = ranked.map((a) => a.criteria.find((c) => c.id === id)!);
+        const num = counts.reduce((s, c) => s + c.numerator, 0);
+        const den = counts.reduce((s, c) => s + c.denominator, 0);
+        return Math.min(1, num / den);
+      };
+      expect(headline.coverage, `${headline.date} coverage`).toBe(share('coverage'));
+      expect(headline.regularUse, `${headline.date} regular use`).toBe(share('regular_use'));
+    }
+  });
+
+  it("shows on each agency page the ranking's coverage of the agency on the night", () => {
+    const ranked = new Map(dayRanking.get(overview.now!.date)!.agencies.map((a) => [a.code, a]));
+    const shown = agencies.list.filter((a) => a.active);
+    expect(shown.length).toBeGreaterThan(10);
+    for (const a of shown) {
+      const c = ranked.get(a.code)?.criteria.find((x) => x.id === 'coverage');
+      const expected = c && c.denominator > 0 ? Math.min(1, c.numerator / c.denominator) : null;
+      expect(a.coverage, a.code).toBe(expected);
+    }
+  });
+
+  it('gives every mailbox the same last use in the compliance state and in the single-date macro (mailbox_use_on)', () => {
+    expect(Object.fromEntries(useMismatches)).toEqual(Object.fromEntries([...useMismatches.keys()].map((d) => [d, 0])));
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const policy = loadPolicy('soctrang-2024');
   const { findings } = await computeFindings(conn, policy, { asOf: FIXTURE_NIGHT });
   findingsCount = findings.length;
-  ({ dir, tables } = await writeExploreParquet(conn, { asOf: FIXTURE_NIGHT, recentDays: 30 }, findings));
+  ({ dir, tables } = await writeExploreParquet(conn, { asOf: FIXTURE_NIGHT, recentDays: 30, offsetMinutes: 420 }, findings));
   for (const t of tables) await conn.run(`CREATE TEMP VIEW ${t.name} AS SELECT * FROM read_parquet('${join(dir, t.file)}')`);
 });
 
@@ -53,7 +53,7 @@ describe('writeExploreParquet', () => {
     expect(table('agencies').rows).toBe(2); // STTTT was merged into SKHCN before the fixture night
     expect(table('mailboxes').rows).toBe(7); // current versions on the night: the closed mailbox's old version is gone
     expect(table('findings').rows).toBe(findingsCount);
-    expect(table('mailboxes').columns.map((c) => c.name)).toContain('login_recent');
+    expect(table('mailboxes').columns.map((c) => c.name)).toContain('used_recent');
   });
 
   it('carries no phone, CCCD or birth date: no such column and no such value', async () => {
@@ -78,23 +78,23 @@ describe('writeExploreParquet', () => {
     }
   });
 
-  it('computes the recent-login flag over the profile window', async () => {
-    const rows = await queryRows<{ address: string; login_recent: boolean }>(
+  it('computes the regular-use flag over the profile window (a login or mail sent; Zimbra stamp with its margin)', async () => {
+    const rows = await queryRows<{ address: string; used_recent: boolean }>(
       conn,
-      `SELECT address, login_recent FROM mailboxes WHERE address IN ('dcnguyen@soctrang.gov.vn', 'ntbinh@soctrang.gov.vn', 'hacker2@soctrang.gov.vn') ORDER BY address`,
+      `SELECT address, used_recent FROM mailboxes WHERE address IN ('dcnguyen@soctrang.gov.vn', 'ntbinh@soctrang.gov.vn', 'hacker2@soctrang.gov.vn') ORDER BY address`,
     );
     expect(rows).toEqual([
-      { address: 'dcnguyen@soctrang.gov.vn', login_recent: true }, // registry login 2026-11-18
-      { address: 'hacker2@soctrang.gov.vn', login_recent: true }, // audit-log login 2026-11-19
-      { address: 'ntbinh@soctrang.gov.vn', login_recent: false }, // 2026-05-01
+      { address: 'dcnguyen@soctrang.gov.vn', used_recent: true }, // registry login 2026-11-18
+      { address: 'hacker2@soctrang.gov.vn', used_recent: true }, // audit-log login 2026-11-19
+      { address: 'ntbinh@soctrang.gov.vn', used_recent: false }, // 2026-05-01
     ]);
   });
 
   it('runs every saved question over the exported tables', async () => {
-    for (const q of savedQuestions(30)) {
+    for (const q of savedQuestions(30, 0.9)) {
       await expect(conn.runAndReadAll(q.sql), q.id).resolves.toBeDefined();
     }
-    const [low] = await queryRows<Record<string, unknown>>(conn, savedQuestions(30)[0]!.sql);
-    expect(Object.keys(low!)).toEqual(['co_quan', 'hop_thu_ca_nhan', 'dang_nhap_30_ngay', 'ty_le_phan_tram']);
+    const [low] = await queryRows<Record<string, unknown>>(conn, savedQuestions(30, 0.9)[0]!.sql);
+    expect(Object.keys(low!)).toEqual(['co_quan', 'hop_thu_ca_nhan', 'su_dung_30_ngay', 'ty_le_phan_tram']);
   });
 });

@@ -63,10 +63,19 @@ describe('chartSpec', () => {
 
 describe('savedQuestions', () => {
   it('fills the profile window into titles and SQL and leaves no placeholder', () => {
-    const qs = savedQuestions(45);
+    const qs = savedQuestions(45, 0.9);
     expect(qs).toHaveLength(SAVED_QUESTIONS.length);
     expect(qs[0]!.title).toContain('45 ngày');
-    expect(qs.every((q) => !q.sql.includes('{n}') && !q.title.includes('{n}'))).toBe(true);
-    expect(() => savedQuestions(0)).toThrow();
+    expect(qs.every((q) => !/\{(n|p|share)\}/.test(q.sql + q.title))).toBe(true);
+    expect(() => savedQuestions(0, 0.9)).toThrow();
+    expect(() => savedQuestions(30, 1.5)).toThrow();
+  });
+
+  it("takes the quota warning level from the profile (quotaWarningShare), as the quota findings do", () => {
+    const near = (share: number | null) => savedQuestions(30, share).find((q) => q.id === 'hop-thu-gan-day-dung-luong');
+    expect(near(0.9)!.title).toBe('Hộp thư đã dùng từ 90% dung lượng trở lên');
+    expect(near(0.9)!.sql).toContain('used_mb >= 0.9 * quota_mb');
+    expect(near(0.85)!.title).toContain('85%');
+    expect(near(null)).toBeUndefined(); // a profile without a warning level: no question claiming one
   });
 });

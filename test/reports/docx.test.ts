@@ -14,6 +14,7 @@ import { loadPolicy } from '../../src/rules/policy/load.ts';
 import { reportFigures } from '../../src/warehouse/reports/figures.ts';
 import type { Fixture } from '../compliance/fixture.ts';
 import { reportYearFixture } from './fixture.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 
 const policy = loadPolicy('soctrang-2024');
 let f: Fixture;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 async function model(periodText: string): Promise<ReportModel> {
-  const figures = await reportFigures(f.conn, policy, parsePeriod(periodText));
+  const figures = await reportFigures(new ComplianceSession().on(f.conn, policy), parsePeriod(periodText));
   return buildReportModel(policy, figures, '2026-01-05', { file: null, generated: (m) => generatedRecommendations(policy, m) });
 }
 

@@ -19,6 +19,7 @@ import { parsePeriod } from '../../src/rules/period.ts';
 import { policyInForce } from '../../src/warehouse/ingest/policyInForce.ts';
 import { withReadOnlyWarehouse } from '../../src/warehouse/open.ts';
 import { generatedProvince } from './province.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 
 function which(tool: string): string | null {
   try {
@@ -57,7 +58,7 @@ beforeAll(async () => {
   out = join(province.work, 'bao-cao');
   mkdirSync(out, { recursive: true });
   ({ model, annexes } = await withReadOnlyWarehouse(province.db, async (conn) =>
-    prepareReport(conn, await policyInForce(conn, undefined), parsePeriod('2026'), '2026-11-21', join(out, 'khong-co')),
+    prepareReport(new ComplianceSession().on(conn, await policyInForce(conn, undefined)), parsePeriod('2026'), '2026-11-21', join(out, 'khong-co')),
   ));
   await writeReportFiles(out, model, annexes, false);
   soffice('pdf', join(out, 'report.docx'));

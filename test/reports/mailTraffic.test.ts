@@ -12,6 +12,7 @@ import { queryRows } from '../../src/warehouse/open.ts';
 import { dayGaps, reportFigures } from '../../src/warehouse/reports/figures.ts';
 import type { Fixture } from '../compliance/fixture.ts';
 import { reportYearFixture } from './fixture.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 
 const policy = loadPolicy('soctrang-2024');
 let f: Fixture;
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 async function model(periodText: string, fixture = f): Promise<ReportModel> {
-  const figures = await reportFigures(fixture.conn, policy, parsePeriod(periodText));
+  const figures = await reportFigures(new ComplianceSession().on(fixture.conn, policy), parsePeriod(periodText));
   return buildReportModel(policy, figures, '2026-01-05', { file: null, generated: (m) => generatedRecommendations(policy, m) });
 }
 

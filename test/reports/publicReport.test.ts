@@ -3,9 +3,10 @@
 // of the public annex; the internal build keeps it and adds the .docx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv, type DataTable } from '../../src/reports/csv.ts';
-import { collectReports, TODAY_ENV, type ReportsSlice } from '../../src/site/build/collect/reports.ts';
+import { collectReports, type ReportsSlice } from '../../src/site/build/collect/reports.ts';
 import type { Audience, CollectContext } from '../../src/site/build/types.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 import type { Fixture } from '../compliance/fixture.ts';
 import { reportYearFixture } from './fixture.ts';
 
@@ -20,22 +21,23 @@ beforeAll(async () => {
     `INSERT INTO incidents VALUES ('SC-3', TIMESTAMPTZ '2025-11-03 09:00:00+07', TIMESTAMPTZ '2025-11-03 10:00:00+07', 'lo-mat-khau', 'cao',
        'Hộp thư ${PERSONAL} bị lộ mật khẩu, đã khóa và đặt lại', DATE '2025-11-03', DATE '2025-11-03')`,
   );
-  process.env[TODAY_ENV] = '2026-01-05';
 });
 afterAll(() => {
-  delete process.env[TODAY_ENV];
   f.close();
 });
 
 async function collect(audience: Audience): Promise<{ slice: ReportsSlice; tables: DataTable[]; files: string[] }> {
   const tables: DataTable[] = [];
   const files: string[] = [];
+  const policy = loadPolicy('soctrang-2024');
   const ctx: CollectContext = {
     conn: f.conn,
     audience,
-    policy: loadPolicy('soctrang-2024'),
+    policy,
     base: '/',
     asOf: '2025-12-31',
+    today: '2026-01-05',
+    compliance: new ComplianceSession().on(f.conn, policy),
     addDownload: (path, title, table) => {
       tables.push(table);
       return { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length };
@@ -44,7 +46,6 @@ async function collect(audience: Audience): Promise<{ slice: ReportsSlice; table
       files.push(path);
       return path;
     },
-    memo: (_key, compute) => compute(),
   };
   return { slice: await collectReports(ctx), tables, files };
 }

@@ -11,6 +11,7 @@ import { prepareReport, readRecommendations } from '../../src/reports/writeRepor
 import { parsePeriod } from '../../src/rules/period.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
 import { reportYearFixture } from './fixture.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 
 let dir: string;
 let db: string;
@@ -108,7 +109,7 @@ describe('Kiến nghị, đề xuất from the editable file', () => {
     const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
     const conn = await instance.connect();
     try {
-      const { model, annexes } = await prepareReport(conn, policy, parsePeriod('2025'), '2026-01-05', recs);
+      const { model, annexes } = await prepareReport(new ComplianceSession().on(conn, policy), parsePeriod('2025'), '2026-01-05', recs);
       expect(model.recommendationsSource).toBe('file');
       const html = renderReportHtml(model, annexes, '');
       expect(html).toContain('<li>Đề nghị <strong>bổ sung</strong> kinh phí &lt;b&gt;2026&lt;/b&gt;.</li>');

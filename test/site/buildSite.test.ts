@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, normaliseBase } from '../../src/site/build/buildSite.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 import { createFixtureWarehouse, HOSTILE, PERSONAL } from './fixture.ts';
 import { siteTexts } from './scan.ts';
 import { codeFinder, csvCells, docxText, visibleHtmlText, xlsxCells, type CodeHit } from '../reports/codes.ts';
@@ -12,7 +13,7 @@ const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
 let work: string;
 let publicDir: string;
 let internalDir: string;
-const memo = new Map<string, Promise<unknown>>();
+const compliance = new ComplianceSession();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tcv-site-'));
@@ -20,10 +21,10 @@ beforeAll(async () => {
   await createFixtureWarehouse(db);
   publicDir = join(work, 'public');
   internalDir = join(work, 'internal');
-  await buildSite({ db, audience: 'public', out: publicDir, base: '/thu-cong-vu/', memo }, io);
-  const shared = [...memo.values()];
-  await buildSite({ db, audience: 'internal', out: internalDir, memo }, io);
-  expect([...memo.values()]).toEqual(shared);
+  await buildSite({ db, audience: 'public', out: publicDir, base: '/thu-cong-vu/', today: '2026-11-21', compliance }, io);
+  const shared = compliance.keys();
+  await buildSite({ db, audience: 'internal', out: internalDir, today: '2026-11-21', compliance }, io);
+  expect(compliance.keys()).toEqual(shared);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,13 +42,17 @@ describe('normaliseBase', () => {
   });
 });
 
-describe('shared memo', () => {
-  it('computes scores per ranked period and findings once for both builds', () => {
-    expect([...memo.keys()].sort()).toEqual([
-      'findings:soctrang-2024:2026-11-20',
-      'scores:soctrang-2024:2026',
-      'scores:soctrang-2024:2026-H1',
-      'scores:soctrang-2024:2026-H2',
+describe('one compliance session', () => {
+  it('computes scores per period, findings per scope and counts per day once for both builds and their reports', () => {
+    expect(compliance.keys().sort()).toEqual([
+      'soctrang-2024:counts:2026-10-21',
+      'soctrang-2024:counts:2026-11-20',
+      'soctrang-2024:findings:2026-06-30:2026-01-01', // the 6-month report: state on its last day, events of the half
+      'soctrang-2024:findings:2026-11-20:2026-01-01', // the annual report: state on its last night, events of the year
+      'soctrang-2024:findings:2026-11-20:2026-11-20', // the site: open findings on the night
+      'soctrang-2024:scores:2026',
+      'soctrang-2024:scores:2026-H1',
+      'soctrang-2024:scores:2026-H2',
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { collectOverview } from '../../src/site/build/collect/overview.ts';
 import { collectRanking, rankedPeriods } from '../../src/site/build/collect/ranking.ts';
 import { policyParameters } from '../../src/site/build/policyParameters.ts';
 import type { Audience, CollectContext } from '../../src/site/build/types.ts';
+import { ComplianceSession } from '../../src/warehouse/compliance/session.ts';
 import { withReadOnlyWarehouse } from '../../src/warehouse/open.ts';
 import { createFixtureWarehouse, FIXTURE_NIGHT } from './fixture.ts';
 
@@ -31,10 +32,10 @@ function collect<T>(audience: Audience, fn: (ctx: CollectContext) => Promise<T>,
   return withReadOnlyWarehouse(db, async (conn) => {
     await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
     const result = await fn({
-      conn, audience, policy: profile, base: '/', asOf: FIXTURE_NIGHT,
+      conn, audience, policy: profile, base: '/', asOf: FIXTURE_NIGHT, today: FIXTURE_NIGHT,
+      compliance: new ComplianceSession().on(conn, profile),
       addDownload: (path, title, table) => (downloads.push(path), { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length }),
       emitFile: (path) => path,
-      memo: (_key, compute) => compute(),
     });
     return { result, downloads };
   });

@@ -4,6 +4,7 @@ import { buildSite } from '../../site/build/buildSite.ts';
 import { replaceFolder } from '../../site/build/publish.ts';
 import type { Audience } from '../../site/build/types.ts';
 import { formatNumber } from '../../site/format.ts';
+import { vietnamToday } from '../today.ts';
 import { requireString, UsageError, type Command, type ParsedValues } from '../command.ts';
 
 /** Reads --audience: public or internal. */
@@ -42,7 +43,7 @@ Không bản nào chứa số CCCD, ngày sinh hay số điện thoại cá nhâ
     const fresh = join(dirname(out), `.${basename(out)}.new-${process.pid}`);
     io.stderr(`Dựng bản ${audience === 'public' ? 'công khai' : 'nội bộ'} từ ${db}…\n`);
     try {
-      const result = await buildSite({ db, audience, out: fresh, base }, io);
+      const result = await buildSite({ db, audience, out: fresh, base, today: vietnamToday(io.now?.()) }, io);
       replaceFolder(out, fresh);
       io.stderr(
         `Xong: ${out} (dữ liệu đến ${result.asOf ?? '—'}, ${formatNumber(result.downloads)} bảng tải về; ` +

@@ -9,6 +9,7 @@ import { thisProcess } from '../../system/processes.ts';
 import { KEEP_RELEASES } from '../../site/build/publish.ts';
 import { EXIT, failureText, optionalInt, requireString, UsageError, type Command } from '../command.ts';
 import { timestampedIO } from '../nightly/log.ts';
+import { vietnamToday } from '../today.ts';
 import { runNightly, type NightlyOptions } from '../nightly/runNightly.ts';
 import { startStatus } from '../nightly/status.ts';
 
@@ -65,7 +66,10 @@ Xem docs/OPERATIONS.md để cài đặt và đặt lịch chạy bằng systemd
       throw new UsageError(`không có hồ sơ "${String(profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
     }
     if (values.keep !== undefined && values.backup === undefined) throw new UsageError('--keep chỉ dùng cùng --backup');
+    const now = rawIO.now ?? (() => new Date());
+    const started = now();
     const options: NightlyOptions = {
+      today: vietnamToday(started),
       exports: requireString(values, 'exports'),
       db: requireString(values, 'db'),
       out: resolve(requireString(values, 'out')),
@@ -79,9 +83,7 @@ Xem docs/OPERATIONS.md để cài đặt và đặt lịch chạy bằng systemd
       keepReleases: optionalInt(values, 'keep-releases') ?? KEEP_RELEASES,
     };
     if (options.keep < 1) throw new UsageError('--keep phải từ 1 trở lên');
-    const now = rawIO.now ?? (() => new Date());
     const io = timestampedIO(rawIO, now);
-    const started = now();
     const me = thisProcess();
     io.stderr(
       `Bắt đầu nightly (PID ${me.pid}, người dùng ${me.user}, mã nguồn ${codeStamp()}): --exports ${options.exports} ` +

@@ -11,7 +11,9 @@ import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
 import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type PolicyId } from '../../rules/policy/schema.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
+import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
+import { vietnamToday } from '../today.ts';
 import { EXIT, RunError, UsageError, requireString, type Command } from '../command.ts';
 
 const USAGE = [
@@ -40,11 +42,6 @@ const USAGE = [
   'Mã thoát: 0 thành công; 1 không đọc được kho dữ liệu, kho không có số liệu của kỳ, hoặc không ghi được tệp;',
   '2 sai cách dùng.',
 ].join('\n');
-
-/** Today's date in Asia/Ho_Chi_Minh (YYYY-MM-DD). */
-export function vietnamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -75,7 +72,8 @@ export const reportCommand: Command = {
       throw new UsageError(`không có hồ sơ "${String(values.profile)}"; chọn một trong: ${POLICY_IDS.join(', ')}`);
     }
     const { model, annexes } = await withReadOnlyWarehouse(db, async (conn) => {
-      return prepareReport(conn, await policyInForce(conn, values.profile as PolicyId | undefined), period, today);
+      const policy = await policyInForce(conn, values.profile as PolicyId | undefined);
+      return prepareReport(new ComplianceSession().on(conn, policy), period, today);
     });
     const missing = notCoveredText(model);
     if (missing !== null) throw new RunError(`${missing} Chưa lập báo cáo; hãy chọn kỳ có số liệu (kho có dữ liệu từ khi nạp đêm đầu tiên).`);

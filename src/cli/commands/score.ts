@@ -14,8 +14,8 @@ import type { AgencyScore } from '../../rules/compliance/scoring.ts';
 import { parsePeriod, viDate, type Period } from '../../rules/period.ts';
 import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type Policy } from '../../rules/policy/schema.ts';
-import { computeFindings } from '../../warehouse/compliance/findings.ts';
-import { computeScores, type ScoreResult } from '../../warehouse/compliance/scores.ts';
+import type { ScoreResult } from '../../warehouse/compliance/scores.ts';
+import { ComplianceSession, type Compliance } from '../../warehouse/compliance/session.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { EXIT, RunError, UsageError, requireString, type Command, type CommandIO } from '../command.ts';
@@ -84,9 +84,10 @@ function table(result: ScoreResult, policy: Policy): string {
   return lines.join('\n') + '\n';
 }
 
-async function writeLists(conn: DuckDBConnection, policy: Policy, period: Period, dataTo: string, dir: string, io: CommandIO): Promise<void> {
+async function writeLists(compliance: Compliance, period: Period, dataTo: string, dir: string, io: CommandIO): Promise<void> {
+  const { policy } = compliance;
   const asOf = period.to < dataTo ? period.to : dataTo;
-  const { findings } = await computeFindings(conn, policy, { asOf, eventsFrom: period.from });
+  const { findings } = await compliance.findings({ asOf, eventsFrom: period.from });
   mkdirSync(dir, { recursive: true });
   for (const list of complianceLists(policy, findings)) {
     writeFileSync(join(dir, list.fileName), toCsv(list.table));
@@ -119,11 +120,12 @@ export const scoreCommand: Command = {
     }
     await withReadOnlyWarehouse(db, async (conn) => {
       const policy = await selectPolicy(conn, values.profile);
-      const result = await computeScores(conn, policy, period);
+      const compliance = new ComplianceSession().on(conn, policy);
+      const result = await compliance.scores(period);
       io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : table(result, policy));
       if (typeof values.lists === 'string') {
         if (!result.data) throw new RunError('kho chưa có dữ liệu hộp thư nên không lập được danh sách');
-        await writeLists(conn, policy, period, result.data.to, values.lists, io);
+        await writeLists(compliance, period, result.data.to, values.lists, io);
       }
     });
     return EXIT.ok;

@@ -18,6 +18,7 @@ import { codeStamp } from '../../system/codeStamp.ts';
 import { localTimestamp } from '../../system/localTime.ts';
 import { stopPoint } from '../../system/stopPoint.ts';
 import { backupWarehouse } from '../../warehouse/backup.ts';
+import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { findNights } from '../../warehouse/ingest/exportFolder.ts';
 import type { NightResult } from '../../warehouse/ingest/ingestNight.ts';
 import { acquireLock } from '../../warehouse/lock.ts';
@@ -28,6 +29,8 @@ import type { RunStatus } from './status.ts';
 
 
 export interface NightlyOptions {
+  /** The run's date (YYYY-MM-DD, Asia/Ho_Chi_Minh), decided by the command: the reports' days left to their due dates. */
+  today: string;
   exports: string;
   db: string;
   out: string;
@@ -139,8 +142,8 @@ export async function runNightly(o: NightlyOptions, io: CommandIO, status: RunSt
 
     const id = releaseId(now());
     const workDir = join(out, WORK_DIR, id);
-    // scores and findings are the same for both audiences: computed once, shared by the two builds
-    const memo = new Map<string, Promise<unknown>>();
+    // scores and findings are the same for both audiences and their reports: computed once, shared by the two builds
+    const compliance = new ComplianceSession();
     try {
       const marker = await publishRelease(
         out,
@@ -148,7 +151,7 @@ export async function runNightly(o: NightlyOptions, io: CommandIO, status: RunSt
         AUDIENCES,
         async (audience, dir) => {
           io.stderr(`▶ Dựng bản ${audience === 'public' ? 'công khai' : 'nội bộ'}\n`);
-          const built = await buildSite({ db: o.db, audience: audience as Audience, out: dir, base, memo, workDir }, io);
+          const built = await buildSite({ db: o.db, audience: audience as Audience, out: dir, base, today: o.today, compliance, workDir }, io);
           io.stderr(
             `  xong: thu thập ${seconds(built.collectMs)}, Astro ${seconds(built.astroMs)}, ` +
               `${formatNumber(built.downloads)} bảng tải về ${seconds(built.filesMs)}\n`,

@@ -10,7 +10,8 @@ import type { Policy } from '../policy/schema.ts';
  * SPEC §3.2), so the real last login can be up to this many days after the recorded one. A property of the data
  * source, not a threshold of any regulation: checks built on the recorded value give the mailbox the benefit of the
  * doubt (treat it as used until this many days later) so no finding or score claims daily precision.
- * Exact logins (`logins.csv`) need no margin.
+ * Exact logins (`logins.csv`) need no margin. The SQL's own copy is `last_logon_margin_days()` in
+ * `src/warehouse/schema/003_figures.sql` (a test keeps the two equal).
  */
 export const LAST_LOGON_PRECISION_DAYS = 7;
 
@@ -34,7 +35,6 @@ export interface RuleParams {
   quotaShare: number | null;
   /** Look-back (days) for "used recently" (regular use) and for "agency mailbox read"; null = not measured. */
   windowDays: number | null;
-  precisionDays: number;
   incidentHours: number | null;
 }
 
@@ -53,7 +53,6 @@ export function ruleParams(policy: Policy): RuleParams {
     quotaMb: policy.quota.mailboxMb.value,
     quotaShare: policy.quotaWarningShare.value,
     windowDays: policy.ranking.regularUseDays.value,
-    precisionDays: LAST_LOGON_PRECISION_DAYS,
     incidentHours: policy.incidentReportHours.value,
   };
 }

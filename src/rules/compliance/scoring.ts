@@ -85,6 +85,25 @@ export function methodVersion(policy: Policy): string {
   return `${policy.ranking.methodVersion}+${SCORING_METHOD_REVISION}`;
 }
 
+/**
+ * One criterion over `agencies` together: numerators and denominators summed (as the ranking sums an agency's over
+ * its observation days) and the value as every criterion's, numerator / denominator capped at 1 (`scoreOne`); null
+ * without a denominator or when the criterion cannot be measured. The dashboard's and the agency pages' coverage and
+ * regular use are this over the ranking's counts of one day, so they are the ranking's figures.
+ */
+export function criterionShare(agencies: readonly AgencyCounts[], id: CriterionId): CriterionCounts & { value: number | null } {
+  let numerator = 0;
+  let denominator = 0;
+  let measurable = false;
+  for (const a of agencies) {
+    if (a.unmeasurable?.[id] !== undefined) continue;
+    measurable = true;
+    numerator += a.counts[id]?.numerator ?? 0;
+    denominator += a.counts[id]?.denominator ?? 0;
+  }
+  return { numerator, denominator, value: measurable && denominator > 0 ? Math.min(1, numerator / denominator) : null };
+}
+
 function scoreOne(policy: Policy, a: AgencyCounts): { score: number | null; criteria: CriterionResult[] } {
   const raw = policy.ranking.criteria.map((c) => {
     const counts = a.counts[c.id] ?? { numerator: 0, denominator: 0 };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CommandIO } from '../../cli/command.ts';
 import { RunError } from '../../errors.ts';
+import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { runAstroBuild } from './astroBuild.ts';
@@ -20,10 +21,15 @@ export interface BuildSiteOptions {
   /** Sub-path the site is published under on the portal, e.g. "/thu-cong-vu/" (default "/"). */
   base?: string;
   /**
-   * Results shared between builds of the same warehouse (see CollectContext.memo). Pass one Map to several calls
-   * only when the warehouse does not change between them.
+   * The build date (YYYY-MM-DD in Asia/Ho_Chi_Minh): the CLI computes it once (`src/cli/today.ts`); tests pass a
+   * fixed day. Reports count the days left to their due dates from it.
    */
-  memo?: Map<string, Promise<unknown>>;
+  today: string;
+  /**
+   * The compliance results shared between builds of the same warehouse (see `ComplianceSession`). Pass one session to
+   * several calls only when the warehouse does not change between them. Default: a session of this build's own.
+   */
+  compliance?: ComplianceSession;
   /**
    * A folder for this build's intermediate files (the site data, Astro's root and caches), which the caller removes
    * (`nightly` keeps one beside its releases, on the same disk as the output). Default: a new folder in the system's
@@ -73,7 +79,8 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
   const out = resolve(options.out);
   const downloads: PendingDownload[] = [];
   const files: PendingFile[] = [];
-  const memo = options.memo ?? new Map<string, Promise<unknown>>();
+  const session = options.compliance ?? new ComplianceSession();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`ngày dựng trang không hợp lệ: ${options.today}`);
   const started = performance.now();
   const { data, asOf } = await withReadOnlyWarehouse(options.db, async (conn) => {
     await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
@@ -85,6 +92,8 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
       base,
       policy,
       asOf,
+      today: options.today,
+      compliance: session.on(conn, policy),
       addDownload(path, title, table): DownloadRef {
         downloads.push({ path, title, table });
         return { csv: `${path}.csv`, xlsx: `${path}.xlsx`, title, rows: table.rows.length };
@@ -92,14 +101,6 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
       emitFile(path, write) {
         files.push({ path, write });
         return path;
-      },
-      memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-        let hit = memo.get(key) as Promise<T> | undefined;
-        if (!hit) {
-          hit = compute();
-          memo.set(key, hit);
-        }
-        return hit;
       },
     };
     const data: SiteData = await collectSiteData(ctx, (area, ms) =>

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Finding } from '../../rules/compliance/findings.ts';
 import { queryRows } from '../../warehouse/open.ts';
-import { agenciesAsOf, lastLoginAsOf, mailboxesAsOf } from './collect/asOfSql.ts';
 
 /** One exported table: its SQL name in the browser, file name, rows, bytes and columns. */
 export interface ParquetTable {
@@ -23,21 +22,25 @@ export type ExploreTableName = 'agencies' | 'mail_daily_agency' | 'mailboxes' | 
 /** Rows per Parquet row group: small enough that a filtered query skips most of a file, large enough to compress. */
 export const ROW_GROUP_ROWS = 16_384;
 
-/** What the exports are computed from: the as-of night and the profile's regular-use window (days). */
+/** What the exports are computed from: the as-of night, the profile's regular-use window (days), the zone's offset. */
 export interface ParquetScope {
   asOf: string;
   /** Policy `ranking.regularUseDays` (soctrang-2024: 002 Điều 12 khoản 3, SPEC §4.5). */
   recentDays: number;
+  /** Minutes east of UTC of the exports' local time (`ruleParams(policy).offsetMinutes`): a login's local day. */
+  offsetMinutes: number;
 }
 
 /**
- * The SELECT behind each table (parameters $d = as-of date, $n = recent days). Only what the internal site already
+ * The SELECT behind each table (parameters $d = as-of date, $n = recent days, $o = the zone's offset in minutes).
+ * `used_recent` is the ranking's regular use of the mailbox (schema/003_figures.sql `used_within` over its last use:
+ * a login, mail sent, or Zimbra's weekly stamp with its margin). Only what the internal site already
  * shows: agency facts, daily mail aggregates, per-mailbox name/title/department/status/activity and findings — never a
  * phone, CCCD, birth date, client IP or message-level log fact.
  */
 const QUERIES: Record<Exclude<ExploreTableName, 'findings'>, string> = {
   agencies: `SELECT code, name, abbr, parent_code, kind, grp, headcount
-               FROM ${agenciesAsOf('$d::DATE')} a ORDER BY code`,
+               FROM agencies_on($d::DATE) ORDER BY code`,
   mail_daily_agency: `SELECT * FROM mail_daily_agency WHERE day <= $d::DATE ORDER BY day, agency_code`,
   mailboxes: `WITH act AS (SELECT address, arg_max(used_mb, export_date) AS used_mb FROM mailbox_activity
                             WHERE export_date <= $d::DATE GROUP BY address),
@@ -46,15 +49,15 @@ const QUERIES: Record<Exclude<ExploreTableName, 'findings'>, string> = {
                              FROM mail_daily_mailbox WHERE day <= $d::DATE AND day > $d::DATE - $n::INTEGER
                             GROUP BY address)
               SELECT m.address, m.display_name, m.kind, m.agency_code, m.department, m.title, m.status,
-                     m.created_at::DATE AS created_day, l.last_login::DATE AS last_login_day,
-                     coalesce(l.last_login::DATE > $d::DATE - $n::INTEGER, false) AS login_recent,
+                     m.created_at::DATE AS created_day, l.use_day AS last_use_day,
+                     m.status = 'active' AND used_within(l.use_day, $d::DATE, $n::INTEGER) AS used_recent,
                      act.used_mb, m.quota_mb,
                      coalesce(use.sent, 0)::BIGINT AS sent_messages_recent,
                      coalesce(use.received, 0)::BIGINT AS received_messages_recent,
                      coalesce(use.sent_ext, 0)::BIGINT AS sent_rcpt_external_recent,
                      $n::INTEGER AS recent_days, $d::DATE AS as_of
-                FROM ${mailboxesAsOf('$d::DATE')} m
-                LEFT JOIN ${lastLoginAsOf('$d::DATE')} l USING (address)
+                FROM mailboxes_on($d::DATE) m
+                LEFT JOIN mailbox_use_on($d::DATE, $o::INTEGER) l USING (address)
                 LEFT JOIN act USING (address)
                 LEFT JOIN use USING (address)
                ORDER BY m.agency_code NULLS LAST, m.address`,
@@ -124,7 +127,7 @@ export async function writeExploreParquet(
   findings: readonly Finding[],
 ): Promise<{ dir: string; tables: ParquetTable[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'thu-cong-vu-parquet-'));
-  const params = { d: scope.asOf, n: scope.recentDays };
+  const params = { d: scope.asOf, n: scope.recentDays, o: scope.offsetMinutes };
   const tables: ParquetTable[] = [];
   for (const [name, select] of Object.entries(QUERIES) as [ExploreTableName, string][]) {
     const file = join(dir, `${name}.parquet`);

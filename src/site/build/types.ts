@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../../rules/policy/schema.ts';
 import type { DataTable } from '../../reports/csv.ts';
+import type { Compliance } from '../../warehouse/compliance/session.ts';
 
 /**
  * Who a build is for (SPEC §5). `public` is published on the provincial portal: aggregates, ranking, directory.
@@ -38,10 +39,13 @@ export interface CollectContext {
    */
   emitFile(path: string, write: (absolutePath: string) => Promise<void>): string;
   /**
-   * Computes `compute()` once per key across the builds that share a memo (nightly builds both audiences from the
-   * same warehouse): use it for audience-independent heavy work such as scores and findings.
+   * The compliance results (scores, findings, the ranking's counts per day), computed once per key and shared by the
+   * builds that share a session (`nightly` builds both audiences and their reports from one): read scores and
+   * findings only through it.
    */
-  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  compliance: Compliance;
+  /** The build date (YYYY-MM-DD, Asia/Ho_Chi_Minh), given by the caller: the days left to each report's due date. */
+  today: string;
 }
 
 /** A collector turns the warehouse into one typed slice of the site data (one per area of the site). */

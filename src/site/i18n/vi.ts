@@ -56,7 +56,7 @@ export const vi = {
       personalActive: 'Hộp thư cá nhân đang hoạt động',
       agencyActive: 'Hộp thư cơ quan đang hoạt động',
       coverage: 'Tỷ lệ CBCCVC có hộp thư',
-      regularUse: 'Hộp thư cá nhân có đăng nhập trong {days} ngày',
+      regularUse: 'Hộp thư cá nhân được sử dụng trong {days} ngày',
       requests: 'Phiếu yêu cầu tiếp nhận trong {days} ngày',
       messagesSent: 'Thư gửi đi trong {days} ngày',
     },
@@ -98,13 +98,15 @@ export const vi = {
       agencyActive:
         'Số hộp thư của cơ quan, đơn vị, phòng, ban hoặc địa phương (không đứng tên một người) đang hoạt động tại ngày số liệu.',
       coverage:
-        'Số hộp thư cá nhân đang hoạt động của các cơ quan, đơn vị đang có hiệu lực, chia cho tổng số CBCCVC-NLĐ của các cơ quan đó ' +
-        'theo danh mục cơ quan.',
+        'Số hộp thư cá nhân đang hoạt động của các cơ quan, đơn vị đang có hiệu lực (hộp thư còn ghi mã của cơ quan đã sáp nhập ' +
+        'được tính cho cơ quan tiếp nhận), chia cho tổng số CBCCVC-NLĐ của các cơ quan đó theo danh mục cơ quan; cơ quan chưa ' +
+        'có số CBCCVC-NLĐ không được tính; tỷ lệ trên 100% được tính là 100%.',
       coverageCriterion: 'Bảng xếp hạng dùng tỷ lệ này, tính riêng cho từng cơ quan vào ngày cuối mỗi tháng của kỳ, làm tiêu chí “{c}”.',
       regularUse:
-        'Trong các hộp thư cá nhân đang hoạt động, tỷ lệ hộp thư có lần đăng nhập gần nhất trong {days} ngày tính đến ngày số liệu. ' +
-        'Lần đăng nhập gần nhất là thời điểm muộn hơn giữa thời điểm ghi trong danh sách hộp thư (Zimbra chỉ cập nhật tối đa 7 ngày ' +
-        'một lần) và nhật ký đăng nhập của máy chủ thư.',
+        'Trong các hộp thư cá nhân đang hoạt động của các cơ quan đang có hiệu lực, tỷ lệ hộp thư được sử dụng trong {days} ngày ' +
+        'tính đến ngày số liệu: có đăng nhập theo nhật ký đăng nhập hoặc có gửi thư theo nhật ký thư; nếu chỉ có lần đăng nhập ' +
+        'ghi trong danh sách hộp thư (Zimbra chỉ cập nhật tối đa 7 ngày một lần) thì lần đó được tính thêm 7 ngày. Bảng xếp hạng ' +
+        'dùng đúng cách tính này cho tiêu chí sử dụng thường xuyên.',
       messagesSent:
         'Số thư do các hộp thư của tỉnh gửi đi trong {days} ngày tính đến ngày số liệu, theo nhật ký thư của máy chủ: mỗi thư tính ' +
         'một lần dù qua nhiều bước lọc, không tính thư bị từ chối.',

@@ -31,7 +31,8 @@ interface OrgRow {
  * "Không đúng định dạng" (SPEC §4.2, §4.4; informational): active personal mailboxes on `asOf` whose address does not
  * follow the profile's personal format and duplicate rule for the holder's name (`checkAddressConformance`), and
  * active agency mailboxes whose address does not follow the organisational template of their place in the agency
- * list (`checkOrgMailbox`; each finding cites that template's clause). Needs `prepareState` for `asOf` first.
+ * list (`checkOrgMailbox`; each finding cites that template's clause). A step of `computeFindings`, run on the state it
+ * prepared for `asOf`.
  */
 export async function addressFindings(conn: DuckDBConnection, policy: Policy, asOf: string): Promise<Finding[]> {
   return [...(await personalFindings(conn, policy, asOf)), ...(await orgFindings(conn, policy, asOf))];

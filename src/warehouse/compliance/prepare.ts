@@ -23,7 +23,7 @@ export async function prepareState(conn: DuckDBConnection, policy: Policy, dates
     "SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE table_name = 'mail_daily_mailbox' AND NOT temporary",
   );
   const sent = maillog && maillog.n > 0 ? 'sentDays' : 'sentDaysNone';
-  for (const name of ['macros', 'agencyAt', 'successors', sent, 'useLast', 'versions', 'nights', 'activityEmpty']) {
+  for (const name of ['agencyAt', 'successors', sent, 'useLast', 'versions', 'nights', 'activityEmpty']) {
     await runComplianceSql(conn, name, params);
   }
   const nights = await queryRows<{ night: string }>(conn, 'SELECT DISTINCT CAST(night AS VARCHAR) AS night FROM cmp_nights ORDER BY night');

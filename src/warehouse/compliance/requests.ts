@@ -46,7 +46,8 @@ interface LateRow {
 
 /**
  * Requests done late (SPEC §4.4), in working days, received by the end of `asOf` and in scope from `eventsFrom`;
- * a request still open past its deadline counts. Needs `prepareState` for `asOf` (agency resolution).
+ * a request still open past its deadline counts. A step of `computeFindings`, run on the state it prepared for `asOf`
+ * (agency resolution); callers outside it read findings through the compliance session.
  */
 export async function requestFindings(conn: DuckDBConnection, policy: Policy, eventsFrom: string, asOf: string): Promise<Finding[]> {
   await prepareRequestDeadlines(conn, policy, eventsFrom, asOf);

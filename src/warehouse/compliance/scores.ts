@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ruleParams } from '../../rules/compliance/params.ts';
 import { sampleDates } from '../../rules/compliance/samples.ts';
 import { methodVersion, scoreAgencies, type AgencyCounts, type AgencyScore } from '../../rules/compliance/scoring.ts';
-import { previousPeriod, type Period } from '../../rules/period.ts';
+import { parsePeriod, previousPeriod, type Period } from '../../rules/period.ts';
 import type { CriterionId, Policy } from '../../rules/policy/schema.ts';
 import { appendTempTable, dataSpan, prepareState, sqlParams } from './prepare.ts';
 import { prepareRequestDeadlines } from './requests.ts';
@@ -91,6 +91,23 @@ async function periodCounts(conn: DuckDBConnection, policy: Policy, samples: Per
 }
 
 /**
+ * Per-agency counts for each of `periods` (their observation days' mailbox state prepared once, the expensive part).
+ * Empty lists on an empty warehouse.
+ */
+async function countPeriods(conn: DuckDBConnection, policy: Policy, periods: readonly Period[], span: { from: string; to: string } | null): Promise<AgencyCounts[][]> {
+  if (!span) return periods.map(() => []);
+  const samples: PeriodSamples[] = [];
+  for (const period of periods) samples.push(await periodSamples(conn, policy, period, span));
+  const rows = samples.flatMap((p) => p.spans.flatMap((s) => s.dates.map((d) => [p.period.id, s.code, d])));
+  await appendTempTable(conn, 'cmp_samples', ['period', 'code', 'd'], rows);
+  if (rows.length === 0) return periods.map(() => []);
+  await prepareState(conn, policy, rows.map((r) => r[2]!));
+  const out: AgencyCounts[][] = [];
+  for (const s of samples) out.push(await periodCounts(conn, policy, s, span.to));
+  return out;
+}
+
+/**
  * Scores 0–100 and ranks per agency for `period` under `policy` (SPEC §4.5; method in `rules/compliance/scoring.ts`):
  * every agency that existed at any time in the period, under its name at the end of its span there (a merged agency
  * appears in the years it existed), each criterion with numerator, denominator, value, weight and citation,
@@ -101,14 +118,19 @@ export async function computeScores(conn: DuckDBConnection, policy: Policy, peri
   const prevPeriod = previousPeriod(period);
   const span = await dataSpan(conn);
   const result = { profile: policy.id, methodVersion: methodVersion(policy), period, previousPeriod: prevPeriod, data: span };
-  if (!span) return { ...result, agencies: [] };
-  // One mailbox state for the observation days of both periods (the expensive part), then counts per period.
-  const both = [await periodSamples(conn, policy, prevPeriod, span), await periodSamples(conn, policy, period, span)];
-  const rows = both.flatMap((p) => p.spans.flatMap((s) => s.dates.map((d) => [p.period.id, s.code, d])));
-  await appendTempTable(conn, 'cmp_samples', ['period', 'code', 'd'], rows);
-  if (rows.length === 0) return { ...result, agencies: [] };
-  await prepareState(conn, policy, rows.map((r) => r[2]!));
-  const previous = scoreAgencies(policy, await periodCounts(conn, policy, both[0]!, span.to));
-  const current = await periodCounts(conn, policy, both[1]!, span.to);
-  return { ...result, agencies: scoreAgencies(policy, current, new Map(previous.map((a) => [a.code, a.score]))) };
+  const [before, current] = await countPeriods(conn, policy, [prevPeriod, period], span);
+  const previous = scoreAgencies(policy, before!);
+  return { ...result, agencies: scoreAgencies(policy, current!, new Map(previous.map((a) => [a.code, a.score]))) };
+}
+
+/**
+ * The ranking's counts on single days (SPEC §4.5): for each of `days`, every agency in force that day with the counts
+ * a one-day period `d..d` gives it (coverage, regular use and the other state criteria, each numerator and
+ * denominator), so a figure the dashboard or an agency page shows for a day is the ranking's by construction.
+ * Agencies outside the data's span have no counts (empty list for that day).
+ */
+export async function countsOnDays(conn: DuckDBConnection, policy: Policy, days: readonly string[]): Promise<Map<string, AgencyCounts[]>> {
+  const unique = [...new Set(days)].sort();
+  const counts = await countPeriods(conn, policy, unique.map((d) => parsePeriod(`${d}..${d}`)), await dataSpan(conn));
+  return new Map(unique.map((d, i) => [d, counts[i]!]));
 }

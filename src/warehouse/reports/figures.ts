@@ -1,10 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Period } from '../../rules/period.ts';
 import type { Policy } from '../../rules/policy/schema.ts';
-import { computeFindings } from '../compliance/findings.ts';
 import { dataSpan, sqlParams } from '../compliance/prepare.ts';
 import { prepareRequestDeadlines } from '../compliance/requests.ts';
-import { computeScores } from '../compliance/scores.ts';
+import type { Compliance } from '../compliance/session.ts';
 import type {
   AgencyInPeriod, AgencyVersion, IncidentRow, InputGapRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
   RequestRow, SecurityRow,
@@ -21,10 +20,12 @@ const SECURITY_RULES = ['password-default', 'password-stale', 'forward-external'
  * Every figure of the report to UBND for `period` (002 Điều 10 khoản 3; 001 Điều 11 khoản 1 điểm d), straight from
  * the warehouse: agencies of the period (each under its own code and days, so a merger shows both), mailbox events,
  * the registry at the end of the period, requests against their working-day deadlines, incidents against the
- * reporting deadline, password and forwarding findings on the last day, and the ranking (`computeScores`). The state
- * is read on the period's last day, or the last night of data when the period is still running (`evaluatedTo`).
+ * reporting deadline, password and forwarding findings on the last day, and the ranking — findings and scores from
+ * the compliance session, so a site build that also ranks the period computes them once. The state is read on the
+ * period's last day, or the last night of data when the period is still running (`evaluatedTo`).
  */
-export async function reportFigures(conn: DuckDBConnection, policy: Policy, period: Period): Promise<ReportFigures> {
+export async function reportFigures(compliance: Compliance, period: Period): Promise<ReportFigures> {
+  const { conn, policy } = compliance;
   await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
   const span = await dataSpan(conn);
   const end = span && span.to < period.to ? span.to : period.to;
@@ -33,20 +34,17 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
   const agencyVersions = await queryReportSql<AgencyVersion>(conn, 'agencyVersions', {});
   const events = await queryReportSql<MailboxEventRow>(conn, 'mailboxEvents', base);
   const atEnd = end >= period.from ? await queryReportSql<MailboxEndRow>(conn, 'mailboxesAtEnd', base) : [];
-  await prepareRequestDeadlines(conn, policy, period.from, end);
-  const requests = await queryReportSql<RequestRow>(conn, 'requestsByAgency', base);
   const incidents = await queryReportSql<IncidentRow>(conn, 'incidents', base);
   const security: SecurityRow[] = [];
   if (span && end >= period.from) {
-    const { findings } = await computeFindings(conn, policy, { asOf: end, eventsFrom: period.from });
+    const { findings } = await compliance.findings({ asOf: end, eventsFrom: period.from });
     // A mailbox whose code is missing from the agency list has no agency in the findings: keep its recorded code,
     // so it lands on the same annex row as its other figures.
     const recorded = new Map(
       (
         await queryRows<{ address: string; code: string }>(
           conn,
-          `SELECT address, coalesce(agency_code, '') AS code FROM mailboxes
-            WHERE seen_from <= CAST($end AS DATE) AND (seen_to IS NULL OR seen_to > CAST($end AS DATE))`,
+          `SELECT address, coalesce(agency_code, '') AS code FROM mailboxes_on(CAST($end AS DATE))`,
           { end },
         )
       ).map((r) => [r.address, r.code]),
@@ -65,7 +63,8 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
   }
   const mailLog = await mailLogFigures(conn, period, end);
   const inputGaps = await queryReportSql<InputGapRow>(conn, 'inputGaps', { from: period.from, to: period.to });
-  const scores = await computeScores(conn, policy, period);
+  const scores = await compliance.scores(period);
+  const requests = await requestsByAgency(conn, policy, period, end);
   return {
     period,
     data: span,
@@ -90,6 +89,15 @@ export async function reportFigures(conn: DuckDBConnection, policy: Policy, peri
     methodVersion: scores.methodVersion,
     inputGaps,
   };
+}
+
+/**
+ * Requests received in `period` per agency, judged at the end of `end` against their working-day deadlines: the
+ * deadlines (a temporary table, `prepareRequestDeadlines`) are computed here, right before the query that reads them.
+ */
+async function requestsByAgency(conn: DuckDBConnection, policy: Policy, period: Period, end: string): Promise<RequestRow[]> {
+  await prepareRequestDeadlines(conn, policy, period.from, end);
+  return queryReportSql<RequestRow>(conn, 'requestsByAgency', { ...sqlParams(policy), from: period.from, to: period.to, evalTo: end });
 }
 
 /** The inclusive ranges of [from, to] missing from `days` (sorted YYYY-MM-DD within the range). */

@@ -1,9 +1,10 @@
+import { ruleParams } from '../../../rules/compliance/params.ts';
+import { criterionShare } from '../../../rules/compliance/scoring.ts';
 import { queryRows } from '../../../warehouse/open.ts';
 import { MAILBOX_KIND_LABELS, MAILBOX_STATUS_LABELS, labelOf } from '../../../text/labels.ts';
 import { isoLocalDateTime, sortVi } from '../../format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
-import { lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
 
 /** A mailbox as listed on an internal agency page. No personal phone, CCCD or birth date exists here by design. */
 export interface MailboxRow {
@@ -37,7 +38,11 @@ export interface AgencyView {
   /** Mailboxes in force on the as-of date, by kind and status. */
   mailboxes: { kind: string; status: string; count: number }[];
   personalActive: number;
-  /** Active personal mailboxes / headcount (SPEC §4.5 coverage); null without a headcount or once closed. */
+  /**
+   * The ranking's coverage on the night (SPEC §4.5; `criterionShare` of the compliance session's counts): active
+   * personal mailboxes (a merged agency's counting for its successor) / headcount; null without a headcount or once
+   * closed.
+   */
   coverage: number | null;
   /**
    * Last 12 months: mailboxes issued up to each month's end (by creation date), created in the month, and messages
@@ -62,13 +67,13 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
     ctx.conn,
     `SELECT code, name, abbr, parent_code AS parentCode, kind, grp AS "group", headcount, phone, address,
             valid_from::VARCHAR AS validFrom, valid_to::VARCHAR AS validTo, successor_code AS successorCode,
-            (valid_from <= $d::DATE AND (valid_to IS NULL OR valid_to > $d::DATE)) AS active
+            in_force_on(valid_from, valid_to, $d::DATE) AS active
        FROM agencies QUALIFY row_number() OVER (PARTITION BY code ORDER BY valid_from DESC) = 1`,
     p,
   );
   const counts = await queryRows<{ agency: string; kind: string; status: string; count: number }>(
     ctx.conn,
-    `SELECT agency_code AS agency, kind, status, count(*)::INTEGER AS count FROM ${mailboxesAsOf('$d::DATE')} m
+    `SELECT agency_code AS agency, kind, status, count(*)::INTEGER AS count FROM mailboxes_on($d::DATE)
       WHERE agency_code IS NOT NULL GROUP BY ALL ORDER BY kind, status`,
     p,
   );
@@ -81,7 +86,7 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
        SELECT agency_code AS agency, m,
               count(*) FILTER (WHERE created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS cumulative,
               count(*) FILTER (WHERE created_at::DATE >= m AND created_at::DATE < m + INTERVAL 1 MONTH)::INTEGER AS created
-         FROM ${mailboxesAsOf('$d::DATE')} mb CROSS JOIN months
+         FROM mailboxes_on($d::DATE) mb CROSS JOIN months
         WHERE agency_code IS NOT NULL GROUP BY ALL),
      mail AS (
        SELECT agency_code AS agency, date_trunc('month', day)::DATE AS m,
@@ -95,6 +100,8 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
   const countsBy = groupBy(counts, (r) => r.agency);
   const trendBy = groupBy(trend, (r) => r.agency);
   const listsBy = ctx.audience === 'internal' ? groupBy(await mailboxRows(ctx), (r) => r.agency) : null;
+  // the ranking's counts on the night (mailboxes under a merged agency's code count for its successor)
+  const dayCounts = new Map(((await ctx.compliance.countsOn([p.d])).get(p.d) ?? []).map((c) => [c.code, c]));
 
   const list = base.map((a): AgencyView => {
     const mailboxes = (countsBy.get(a.code) ?? []).map(({ kind, status, count }) => ({ kind, status, count }));
@@ -103,7 +110,7 @@ export async function collectAgencies(ctx: CollectContext): Promise<AgenciesSlic
       ...a,
       mailboxes,
       personalActive,
-      coverage: a.active && a.headcount ? personalActive / a.headcount : null,
+      coverage: a.active && dayCounts.has(a.code) ? criterionShare([dayCounts.get(a.code)!], 'coverage').value : null,
       trend: (trendBy.get(a.code) ?? []).map(({ agency: _agency, ...point }) => point),
     };
     if (listsBy) {
@@ -122,12 +129,12 @@ async function mailboxRows(ctx: CollectContext): Promise<(MailboxRow & { agency:
     `WITH act AS (SELECT address, arg_max(used_mb, export_date) AS used_mb FROM mailbox_activity
                    WHERE export_date <= $d::DATE GROUP BY address)
      SELECT m.agency_code AS agency, m.address, m.display_name AS name, m.kind, m.department, m.title, m.status,
-            m.created_at::DATE::VARCHAR AS createdAt, epoch_ms(l.last_login)::DOUBLE AS lastLoginMs, act.used_mb AS usedMb
-       FROM ${mailboxesAsOf('$d::DATE')} m
-       LEFT JOIN ${lastLoginAsOf('$d::DATE')} l USING (address)
+            m.created_at::DATE::VARCHAR AS createdAt, epoch_ms(l.last_login_at)::DOUBLE AS lastLoginMs, act.used_mb AS usedMb
+       FROM mailboxes_on($d::DATE) m
+       LEFT JOIN mailbox_use_on($d::DATE, $offsetMinutes) l USING (address)
        LEFT JOIN act USING (address)
       WHERE m.agency_code IS NOT NULL`,
-    { d: ctx.asOf },
+    { d: ctx.asOf, offsetMinutes: ruleParams(ctx.policy).offsetMinutes },
   );
 }
 

@@ -7,7 +7,6 @@ import { queryRows } from '../../../warehouse/open.ts';
 import { sortVi } from '../../format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext } from '../types.ts';
-import { agenciesAsOf, mailboxesAsOf } from './asOfSql.ts';
 import { writeFile } from 'node:fs/promises';
 
 /** Links to one set of directory downloads, relative to the site root. */
@@ -47,13 +46,13 @@ export async function collectDirectory(ctx: CollectContext): Promise<DirectorySl
   const p = { d: ctx.asOf };
   const agencies = await queryRows<DirectoryAgencyInfo>(
     ctx.conn,
-    `SELECT code, name, abbr, parent_code AS parentCode, phone, address FROM ${agenciesAsOf('$d::DATE')} a`,
+    `SELECT code, name, abbr, parent_code AS parentCode, phone, address FROM agencies_on($d::DATE) a`,
     p,
   );
   const rows = await queryRows<DirectoryEntry>(
     ctx.conn,
     `SELECT m.address, m.display_name AS name, m.kind, m.title, m.department, m.agency_code AS agencyCode
-       FROM ${mailboxesAsOf('$d::DATE')} m JOIN ${agenciesAsOf('$d::DATE')} a ON a.code = m.agency_code
+       FROM mailboxes_on($d::DATE) m JOIN agencies_on($d::DATE) a ON a.code = m.agency_code
       WHERE m.status = 'active'`,
     p,
   );

@@ -1,6 +1,6 @@
 import { copyFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { computeFindings } from '../../../warehouse/compliance/findings.ts';
+import { ruleParams } from '../../../rules/compliance/params.ts';
 import { writeExploreParquet, type ParquetTable } from '../parquet.ts';
 import type { CollectContext } from '../types.ts';
 
@@ -28,6 +28,8 @@ export interface ExploreSlice {
   asOf: string;
   /** The profile's regular-use window (`ranking.regularUseDays`), used by the *_recent columns. */
   recentDays: number;
+  /** The profile's quota warning share (`quotaWarningShare`, as the quota findings use it); null when it sets none. */
+  quotaWarningShare: number | null;
   tables: ExploreTable[];
   bundles: ExploreBundles;
 }
@@ -41,8 +43,9 @@ export async function collectExplore(ctx: CollectContext): Promise<ExploreSlice 
   if (ctx.audience !== 'internal' || !ctx.asOf) return null;
   const recentDays = ctx.policy.ranking.regularUseDays.value;
   if (recentDays === null) throw new Error(`hồ sơ ${ctx.policy.id} không quy định ranking.regularUseDays`);
-  const { findings } = await computeFindings(ctx.conn, ctx.policy, { asOf: ctx.asOf });
-  const { dir, tables } = await writeExploreParquet(ctx.conn, { asOf: ctx.asOf, recentDays }, findings);
+  const { findings } = await ctx.compliance.findings({ asOf: ctx.asOf });
+  const scope = { asOf: ctx.asOf, recentDays, offsetMinutes: ruleParams(ctx.policy).offsetMinutes };
+  const { dir, tables } = await writeExploreParquet(ctx.conn, scope, findings);
 
   let pending = tables.length;
   const out: ExploreTable[] = tables.map((t) => ({
@@ -64,6 +67,7 @@ export async function collectExplore(ctx: CollectContext): Promise<ExploreSlice 
   return {
     asOf: ctx.asOf,
     recentDays,
+    quotaWarningShare: ctx.policy.quotaWarningShare.value,
     tables: out,
     bundles: {
       mvp: { mainModule: paths['duckdb-mvp.wasm']!, mainWorker: paths['duckdb-browser-mvp.worker.js']! },

@@ -1,18 +1,10 @@
-import type { Finding } from '../../../rules/compliance/findings.ts';
-import { ruleCitation, SEVERITY_LABEL, type RuleId, type Severity } from '../../../rules/compliance/rules.ts';
+import { findingCountsByRule, type Finding, type RuleCount } from '../../../rules/compliance/findings.ts';
+import { ruleCitation, SEVERITY_LABEL, type RuleId } from '../../../rules/compliance/rules.ts';
 import type { Policy } from '../../../rules/policy/schema.ts';
 import { citeDocument } from '../../../text/labels.ts';
-import { computeFindings, type FindingsResult } from '../../../warehouse/compliance/findings.ts';
+import type { FindingsResult } from '../../../warehouse/compliance/findings.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
-
-export interface RuleCount {
-  ruleId: RuleId;
-  title: string;
-  severity: Severity;
-  citation: string;
-  count: number;
-}
 
 /** A finding as listed on an internal page (the engine's Finding without the agency fields the page already has). */
 export type FindingRow = Pick<Finding, 'ruleId' | 'title' | 'severity' | 'citation' | 'subject' | 'subjectName' | 'since' | 'detail'>;
@@ -35,19 +27,14 @@ export interface FindingsSlice {
   byAgency: Record<string, AgencyFindings>;
 }
 
-function countByRule(findings: readonly Finding[]): RuleCount[] {
-  const out = new Map<RuleId, RuleCount>();
-  for (const f of findings) {
-    const c = out.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, citation: f.citation, count: 0 };
-    c.count += 1;
-    out.set(f.ruleId, c);
-  }
-  return [...out.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+/** The rules with at least one finding, most findings first (`findingCountsByRule`, the engine's roll-up). */
+function rulesFound(counts: readonly RuleCount[]): RuleCount[] {
+  return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
 }
 
-/** The open findings on the night `asOf`, computed once for every collector and build sharing the memo. */
+/** The open findings on the night `asOf`, from the compliance session (computed once for both builds). */
 export function findingsOf(ctx: CollectContext, asOf: string): Promise<FindingsResult> {
-  return ctx.memo(`findings:${ctx.policy.id}:${asOf}`, () => computeFindings(ctx.conn, ctx.policy, { asOf }));
+  return ctx.compliance.findings({ asOf });
 }
 
 /**
@@ -65,11 +52,14 @@ export async function collectFindings(ctx: CollectContext): Promise<FindingsSlic
     if (list) list.push(f);
     else perAgency.set(f.agencyCode, [f]);
   }
+  const rules = new Map(findingCountsByRule(ctx.policy, []).map((r) => [r.ruleId, r]));
   const byAgency: Record<string, AgencyFindings> = {};
-  for (const [code, findings] of perAgency) {
-    const entry: AgencyFindings = { byRule: countByRule(findings), total: findings.length };
+  for (const summary of result.byAgency) {
+    const code = summary.agencyCode;
+    const counts = Object.entries(summary.byRule).map(([id, n]) => ({ ...rules.get(id as RuleId)!, count: n }));
+    const entry: AgencyFindings = { byRule: rulesFound(counts), total: summary.total };
     if (ctx.audience === 'internal') {
-      entry.rows = findings.map((f) => ({
+      entry.rows = (perAgency.get(code) ?? []).map((f) => ({
         ruleId: f.ruleId, title: f.title, severity: f.severity, citation: f.citation,
         subject: f.subject, subjectName: f.subjectName, since: f.since, detail: f.detail,
       }));
@@ -79,7 +69,7 @@ export async function collectFindings(ctx: CollectContext): Promise<FindingsSlic
   }
   return {
     asOf: result.asOf,
-    byRule: countByRule(result.findings),
+    byRule: rulesFound(findingCountsByRule(ctx.policy, result.findings)),
     total: result.findings.length,
     notApplicable: result.notApplicable.map(({ title, reason }) => ({ title, reason })),
     byAgency,

@@ -1,9 +1,9 @@
+import { criterionShare } from '../../../rules/compliance/scoring.ts';
 import type { Citation } from '../../../rules/policy/schema.ts';
 import { citeDocument } from '../../../text/labels.ts';
 import { vi } from '../../i18n/vi.ts';
 import { queryRows } from '../../../warehouse/open.ts';
 import type { CollectContext } from '../types.ts';
-import { agenciesAsOf, lastLoginAsOf, mailboxesAsOf } from './asOfSql.ts';
 import { findingsOf } from './findings.ts';
 import { biggestFalls, comparedAgencies, mostOpenFindings, type AgencyFall, type AgencyOpenFindings } from './homeLists.ts';
 import { rankedPeriods, scoresOf } from './ranking.ts';
@@ -15,9 +15,9 @@ export interface Headline {
   personalActive: number | null;
   agencyActive: number | null;
   headcount: number;
-  /** Active personal mailboxes of agencies in force / their headcount (SPEC §4.5 coverage). */
+  /** The ranking's coverage on the date (SPEC §4.5): active personal mailboxes / headcount, agencies with a headcount. */
   coverage: number | null;
-  /** Share of active personal mailboxes with a login in the window (SPEC §4.5 regular use). */
+  /** The ranking's regular use on the date (SPEC §4.5): share of active personal mailboxes used within the window. */
   regularUse: number | null;
   /** Requests received in the window ending on the date. */
   requests: number;
@@ -54,23 +54,21 @@ export interface Overview {
   citations: { coverage: { label: string; citation: string } | null; regularUse: string };
 }
 
-/** Headline figures on `date`, counting flows (requests, logins) over the `days` before it. */
+/**
+ * Headline figures on `date`, counting flows (requests, messages) over the `days` before it. Coverage and regular use
+ * are the ranking's own counts of that day summed over the agencies in force (`criterionShare` of the compliance
+ * session's `countsOn`): the same definition as /xep-hang/, never a query of the dashboard's own.
+ */
 async function headlineAt(ctx: CollectContext, date: string, days: number): Promise<Headline> {
-  const [row] = await queryRows<Headline & { registryKnown: boolean }>(
+  const [row] = await queryRows<Omit<Headline, 'coverage' | 'regularUse'> & { registryKnown: boolean }>(
     ctx.conn,
-    `WITH ag AS ${agenciesAsOf('$d::DATE')},
-          mb AS (SELECT m.* FROM ${mailboxesAsOf('$d::DATE')} m),
-          personal AS (SELECT address, agency_code FROM mb WHERE kind = 'ca-nhan' AND status = 'active'),
-          logins AS ${lastLoginAsOf('$d::DATE')}
+    `WITH ag AS (SELECT * FROM agencies_on($d::DATE)),
+          mb AS (SELECT * FROM mailboxes_on($d::DATE))
      SELECT $d AS date,
-            (SELECT count(DISTINCT code) FROM ag)::INTEGER AS agencies,
-            (SELECT count(*) FROM personal)::INTEGER AS personalActive,
+            (SELECT count(*) FROM ag)::INTEGER AS agencies,
+            (SELECT count(*) FROM mb WHERE kind = 'ca-nhan' AND status = 'active')::INTEGER AS personalActive,
             (SELECT count(*) FROM mb WHERE kind = 'co-quan' AND status = 'active')::INTEGER AS agencyActive,
             (SELECT coalesce(sum(headcount), 0) FROM ag)::INTEGER AS headcount,
-            (SELECT count(*) FROM personal WHERE agency_code IN (SELECT code FROM ag))::DOUBLE
-              / nullif((SELECT sum(headcount) FROM ag), 0) AS coverage,
-            (SELECT count(*) FILTER (WHERE l.last_login::DATE > $d::DATE - $days::INTEGER)::DOUBLE / nullif(count(*), 0)
-               FROM personal p LEFT JOIN logins l USING (address)) AS regularUse,
             (SELECT count(*) FROM requests WHERE received_at::DATE <= $d::DATE
                 AND received_at::DATE > $d::DATE - $days::INTEGER)::INTEGER AS requests,
             (SELECT coalesce(sum(sent_messages), 0) FROM mail_daily_agency WHERE day <= $d::DATE
@@ -80,8 +78,14 @@ async function headlineAt(ctx: CollectContext, date: string, days: number): Prom
   );
   if (!row) throw new Error('truy vấn chỉ số tổng quan không trả về dòng nào');
   const { registryKnown, ...h } = row;
+  const counts = (await ctx.compliance.countsOn([date])).get(date) ?? [];
+  const figures = {
+    ...h,
+    coverage: criterionShare(counts, 'coverage').value,
+    regularUse: criterionShare(counts, 'regular_use').value,
+  };
   const mail = await mailLogKnown(ctx);
-  const out = mail ? h : { ...h, messagesSent: null };
+  const out = mail ? figures : { ...figures, messagesSent: null };
   return registryKnown ? out : { ...out, personalActive: null, agencyActive: null, coverage: null, regularUse: null };
 }
 
@@ -111,6 +115,7 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
     d: ctx.asOf,
     n: windowDays,
   });
+  await ctx.compliance.countsOn([ctx.asOf, prev!.d]); // both days' state built together
   const now = await headlineAt(ctx, ctx.asOf, windowDays);
   const before = await headlineAt(ctx, prev!.d, windowDays);
   const months = await queryRows<Overview['months'][number]>(
@@ -118,7 +123,7 @@ export async function collectOverview(ctx: CollectContext): Promise<Overview> {
     `WITH months AS (
        SELECT unnest(generate_series(date_trunc('month', $d::DATE) - INTERVAL 11 MONTH, date_trunc('month', $d::DATE),
                                      INTERVAL 1 MONTH))::DATE AS m),
-     mb AS (SELECT created_at::DATE AS c FROM ${mailboxesAsOf('$d::DATE')} x),
+     mb AS (SELECT created_at::DATE AS c FROM mailboxes_on($d::DATE)),
      rq AS (SELECT received_at::DATE AS r FROM requests WHERE received_at::DATE <= $d::DATE),
      mail AS (SELECT date_trunc('month', day)::DATE AS m, sum(sent_messages) AS sent, sum(received_messages) AS received
                 FROM mail_daily_agency WHERE day <= $d::DATE GROUP BY 1)

@@ -1,6 +1,6 @@
 import type { AgencyScore } from '../../../rules/compliance/scoring.ts';
 import { parsePeriod, type Period } from '../../../rules/period.ts';
-import { computeScores, type ScoreResult } from '../../../warehouse/compliance/scores.ts';
+import type { ScoreResult } from '../../../warehouse/compliance/scores.ts';
 import { labelOf, RANKING_GROUP_LABELS } from '../../../text/labels.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
@@ -34,9 +34,9 @@ export function rankedPeriods(asOf: string): Period[] {
   return [parsePeriod(year), half, previousHalf];
 }
 
-/** The scores of `period` under the profile in force, computed once for every collector and build sharing the memo. */
+/** The scores of `period` under the profile in force, from the compliance session (computed once for both builds). */
 export function scoresOf(ctx: CollectContext, period: Period): Promise<ScoreResult> {
-  return ctx.memo(`scores:${ctx.policy.id}:${period.id}`, () => computeScores(ctx.conn, ctx.policy, period));
+  return ctx.compliance.scores(period);
 }
 
 /** Collects per-agency scores and ranks for each ranked period (SPEC §5 Xếp hạng), with a CSV/XLSX per period. */

@@ -10,9 +10,6 @@ import { prepareReport } from '../../../reports/writeReport.ts';
 import type { Period } from '../../../rules/period.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 
-/** Environment variable fixing the build's "today" (YYYY-MM-DD) for the days left to each due date; tests set it. */
-export const TODAY_ENV = 'THU_CONG_VU_TODAY';
-
 export interface PublishedReport {
   period: Period;
   title: string;
@@ -34,27 +31,20 @@ export interface ReportsSlice {
   reports: PublishedReport[];
 }
 
-/** The build date: THU_CONG_VU_TODAY, else today in Asia/Ho_Chi_Minh. */
-export function buildToday(): string {
-  const fixed = process.env[TODAY_ENV];
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-}
-
 /**
  * Báo cáo (SPEC §5, issue 7): the reports to UBND for the periods `sitePeriods` picks from the data date, each with
- * its due dates and days left (from the build date), the document as HTML, a self-contained print view and its
+ * its due dates and days left (from the build date `ctx.today`), the document as HTML, a self-contained print view and its
  * annexes as CSV/XLSX downloads; the internal build adds the document as .docx. The public build gets the annexes'
  * public variant (no incident free text, `reportAnnexes`): aggregates per agency only, nothing per person. A period
  * the warehouse holds no data of is listed with the reason, without a document or tables of zeros.
  */
 export async function collectReports(ctx: CollectContext): Promise<ReportsSlice> {
-  const today = buildToday();
+  const today = ctx.today;
   if (!ctx.asOf) return { today, reports: [] };
   const fonts = embeddedFontCss();
   const reports: PublishedReport[] = [];
   for (const period of sitePeriods(ctx.asOf)) {
-    const { model, annexes } = await prepareReport(ctx.conn, ctx.policy, period, today, undefined, ctx.audience);
+    const { model, annexes } = await prepareReport(ctx.compliance, period, today, undefined, ctx.audience);
     const missing = notCoveredText(model);
     if (missing !== null) {
       // A period before the warehouse's first night: say so, publish no tables of zeros.

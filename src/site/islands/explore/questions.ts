@@ -1,8 +1,9 @@
 // Saved questions of the explore page (issue 8): Vietnamese titles over the Parquet views the page registers
 // (agencies, mail_daily_agency, mailboxes, findings — see src/site/build/parquet.ts). Pure, safe in the browser.
-// "{n}" is the profile's regular-use window in days (policy ranking.regularUseDays), never a number in code.
+// "{n}" is the profile's regular-use window in days (policy ranking.regularUseDays) and "{share}" / "{p}" its quota
+// warning share (policy quotaWarningShare) as a fraction / a percentage: never a number in code.
 
-/** One saved question: a stable id, its Vietnamese title and the SQL it runs ("{n}" = the window in days). */
+/** One saved question: a stable id, its Vietnamese title and the SQL it runs (placeholders filled by `savedQuestions`). */
 export interface SavedQuestion {
   id: string;
   title: string;
@@ -11,12 +12,12 @@ export interface SavedQuestion {
 
 export const SAVED_QUESTIONS: readonly SavedQuestion[] = [
   {
-    id: 'ty-le-dang-nhap-thap',
-    title: 'Cơ quan có tỷ lệ hộp thư cá nhân đăng nhập trong {n} ngày thấp nhất',
+    id: 'ty-le-su-dung-thap',
+    title: 'Cơ quan có tỷ lệ hộp thư cá nhân được sử dụng trong {n} ngày thấp nhất',
     sql: `SELECT a.name AS co_quan,
        count(*) AS hop_thu_ca_nhan,
-       count(*) FILTER (WHERE m.login_recent) AS dang_nhap_{n}_ngay,
-       round(100.0 * count(*) FILTER (WHERE m.login_recent) / count(*), 1) AS ty_le_phan_tram
+       count(*) FILTER (WHERE m.used_recent) AS su_dung_{n}_ngay,
+       round(100.0 * count(*) FILTER (WHERE m.used_recent) / count(*), 1) AS ty_le_phan_tram
 FROM mailboxes m JOIN agencies a ON a.code = m.agency_code
 WHERE m.kind = 'ca-nhan' AND m.status = 'active'
 GROUP BY a.name
@@ -53,19 +54,30 @@ LIMIT 20`,
   },
   {
     id: 'hop-thu-gan-day-dung-luong',
-    title: 'Hộp thư dùng trên 80% dung lượng',
+    title: 'Hộp thư đã dùng từ {p}% dung lượng trở lên',
     sql: `SELECT address AS dia_chi, display_name AS ten, agency_code AS ma_co_quan,
        used_mb AS da_dung_mb, quota_mb AS dung_luong_mb,
        round(100.0 * used_mb / quota_mb, 1) AS phan_tram
 FROM mailboxes
-WHERE status = 'active' AND quota_mb > 0 AND used_mb > 0.8 * quota_mb
+WHERE status = 'active' AND quota_mb > 0 AND used_mb >= {share} * quota_mb
 ORDER BY phan_tram DESC, dia_chi`,
   },
 ];
 
-/** The saved questions with "{n}" replaced by the profile's window (`recentDays`, a positive integer). */
-export function savedQuestions(recentDays: number): SavedQuestion[] {
+/**
+ * The saved questions with the profile's figures filled in: "{n}" the regular-use window (`recentDays`, a positive
+ * integer), "{share}" / "{p}" the quota warning share (`quotaShare`, 0–1, as the quota findings use it). A question
+ * on the warning share is left out when the profile sets none.
+ */
+export function savedQuestions(recentDays: number, quotaShare: number | null): SavedQuestion[] {
   if (!Number.isInteger(recentDays) || recentDays <= 0) throw new Error(`số ngày không hợp lệ: ${recentDays}`);
+  if (quotaShare !== null && !(quotaShare > 0 && quotaShare <= 1)) throw new Error(`ngưỡng dung lượng không hợp lệ: ${quotaShare}`);
   const n = String(recentDays);
-  return SAVED_QUESTIONS.map((q) => ({ ...q, title: q.title.replaceAll('{n}', n), sql: q.sql.replaceAll('{n}', n) }));
+  const share = quotaShare === null ? null : String(quotaShare);
+  const percent = quotaShare === null ? null : String(Math.round(quotaShare * 1000) / 10).replace('.', ',');
+  return SAVED_QUESTIONS.filter((q) => share !== null || !q.sql.includes('{share}')).map((q) => ({
+    ...q,
+    title: q.title.replaceAll('{n}', n).replaceAll('{p}', percent ?? ''),
+    sql: q.sql.replaceAll('{n}', n).replaceAll('{share}', share ?? ''),
+  }));
 }

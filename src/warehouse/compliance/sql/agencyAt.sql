@@ -3,5 +3,5 @@
 CREATE OR REPLACE TEMP TABLE cmp_agency_at AS
 SELECT dt.d, a.code, a.valid_from, a.name, a.abbr, a.kind, a.grp, a.headcount, a.parent_code
 FROM cmp_dates dt
-JOIN agencies a ON a.valid_from <= dt.d AND (a.valid_to IS NULL OR a.valid_to > dt.d)
+JOIN agencies a ON in_force_on(a.valid_from, a.valid_to, dt.d)
 QUALIFY row_number() OVER (PARTITION BY dt.d, a.code ORDER BY a.valid_from DESC) = 1;

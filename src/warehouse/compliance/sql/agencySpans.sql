@@ -5,7 +5,7 @@ SELECT code,
   CAST(greatest(min(valid_from), CAST($from AS DATE), CAST($dataFrom AS DATE)) AS VARCHAR) AS eval_from,
   CAST(least(max(coalesce(valid_to - 1, CAST($to AS DATE))), CAST($to AS DATE), CAST($dataTo AS DATE)) AS VARCHAR) AS eval_to
 FROM agencies
-WHERE valid_from <= CAST($to AS DATE) AND (valid_to IS NULL OR valid_to > CAST($from AS DATE))
+WHERE in_force_during(valid_from, valid_to, CAST($from AS DATE), CAST($to AS DATE))
 GROUP BY code
 HAVING eval_from <= eval_to
 ORDER BY code;

@@ -20,10 +20,10 @@ flags AS (
 )
 SELECT f.rule_id,
   CASE WHEN f.rule_id = 'password-default' AND fl.first_login_at IS NOT NULL
-    THEN cmp_local_day(fl.first_login_at, $offsetMinutes) ELSE f.since END AS since,
+    THEN local_day(fl.first_login_at, $offsetMinutes) ELSE f.since END AS since,
   s.address, s.display_name, s.kind, s.status, s.department, s.title, s.agency_code,
   a.name AS agency_name, s.registry_agency, s.created_day, s.default_day,
-  cmp_local_day(fl.first_login_at, $offsetMinutes) AS first_login_day, s.password_day, s.lastlogon_day, s.login_day,
+  local_day(fl.first_login_at, $offsetMinutes) AS first_login_day, s.password_day, s.lastlogon_day, s.login_day,
   s.sent_day, s.use_day,
   s.access_day, s.locked_from, s.ext_targets, s.used_mb, s.quota_mb
 FROM flags f

@@ -14,10 +14,9 @@ resolved AS (
   SELECT r.*,
     coalesce(
       (SELECT any_value(a.code) FROM agencies a WHERE a.code = r.agency_code
-         AND a.valid_from <= r.received_day AND (a.valid_to IS NULL OR a.valid_to > r.received_day)),
+         AND in_force_on(a.valid_from, a.valid_to, r.received_day)),
       (SELECT any_value(a.code) FROM agencies a JOIN cmp_successor s ON a.code = s.successor
-         WHERE s.code = r.agency_code AND a.valid_from <= r.received_day
-           AND (a.valid_to IS NULL OR a.valid_to > r.received_day))) AS code
+         WHERE s.code = r.agency_code AND in_force_on(a.valid_from, a.valid_to, r.received_day))) AS code
   FROM r
 )
 SELECT code,

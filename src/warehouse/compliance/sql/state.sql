@@ -9,7 +9,7 @@ WITH base AS (
     dt.d, m.address, m.kind, m.status, m.display_name, m.department, m.title,
     m.agency_code AS registry_agency,
     coalesce(a0.code, a1.code, a2.code, a3.code) AS agency_code,
-    coalesce(cmp_local_day(m.created_at, $offsetMinutes), v.first_seen) AS created_day,
+    coalesce(local_day(m.created_at, $offsetMinutes), v.first_seen) AS created_day,
     -- Still on the password the centre issued: Zimbra's must-change flag, or never changed since creation.
     m.must_change_password IS TRUE
       OR (m.password_changed_at IS NOT NULL AND m.created_at IS NOT NULL
@@ -17,13 +17,13 @@ WITH base AS (
     -- When that default password was issued: a reset (must-change set after creation) restarts the grace.
     CASE WHEN m.must_change_password IS TRUE AND m.password_changed_at > m.created_at THEN m.password_changed_at
          ELSE coalesce(m.created_at, m.password_changed_at) END AS default_at,
-    cmp_local_day(m.password_changed_at, $offsetMinutes) AS password_day,
+    local_day(m.password_changed_at, $offsetMinutes) AS password_day,
     m.must_change_password IS TRUE OR m.password_changed_at IS NOT NULL AS password_known,
     coalesce(nullif(m.quota_mb, 0), $quotaMb) AS quota_mb,
     -- the quota the registry provisions (0 is Zimbra's "unlimited"), for the check against the regulation's figure
     nullif(m.quota_mb, 0) AS own_quota_mb,
     act.used_mb,
-    cmp_local_day(act.last_login_at, $offsetMinutes) AS lastlogon_day,
+    local_day(act.last_login_at, $offsetMinutes) AS lastlogon_day,
     act.last_login_at,
     lg.login_day,
     lg.sent_day,
@@ -31,7 +31,7 @@ WITH base AS (
     CASE WHEN m.status = 'active' AND v.status_before = 'locked' THEN v.status_from END AS reopened_from,
     v.fwd_from, v.ext_targets
   FROM cmp_dates dt
-  JOIN mailboxes m ON m.seen_from <= dt.d AND (m.seen_to IS NULL OR m.seen_to > dt.d)
+  JOIN mailboxes m ON in_force_on(m.seen_from, m.seen_to, dt.d)
   -- the night's fast-changing facts from the latest export on or before d
   LEFT JOIN cmp_nights n ON n.d = dt.d
   JOIN cmp_versions v ON v.address = m.address AND v.seen_from = m.seen_from
@@ -47,10 +47,9 @@ WITH base AS (
 ),
 used AS (
   SELECT b.*,
-    -- The last day the mailbox may have been used: an exact login or sending day as is; Zimbra's weekly stamp plus
-    -- its precision (benefit of the doubt, SPEC §3.2), never later than d.
-    greatest(b.login_day, b.sent_day,
-      CASE WHEN b.lastlogon_day IS NOT NULL THEN least(b.lastlogon_day + $precisionDays, b.d) END) AS use_day
+    -- The last day the mailbox may have been used (schema/003_figures.sql: exact logins and sending days as they
+    -- are, Zimbra's weekly stamp with its margin, SPEC §3.2).
+    last_use_day(b.login_day, b.sent_day, b.lastlogon_day, b.d) AS use_day
   FROM base b
 ),
 due AS (
@@ -58,10 +57,10 @@ due AS (
     -- Inactivity counts from creation, the last (possible) use, or a restore after a lock, whichever is latest.
     greatest(created_day, use_day, reopened_from) AS access_day,
     CASE WHEN status = 'active' AND on_default THEN
-      CASE WHEN $graceDays > 0 THEN cmp_local_day(default_at, $offsetMinutes) + $graceDays
+      CASE WHEN $graceDays > 0 THEN local_day(default_at, $offsetMinutes) + $graceDays
            -- grace 0 (change at the first login): evidence of a login after the default was issued; the day of the
            -- latest such login here, refined to the first one for findings (firstLogin.sql)
-           WHEN $graceDays = 0 AND (last_login_at > default_at OR login_day > cmp_local_day(default_at, $offsetMinutes))
+           WHEN $graceDays = 0 AND (last_login_at > default_at OR login_day > local_day(default_at, $offsetMinutes))
              THEN greatest(login_day, lastlogon_day) END END AS password_default_due,
     CASE WHEN status = 'active' AND NOT on_default THEN CAST(password_day + to_months($changeMonths) AS DATE)
       END AS password_stale_due,
@@ -70,7 +69,7 @@ due AS (
   FROM used
 )
 SELECT d, address, kind, status, display_name, department, title, registry_agency, agency_code,
-  created_day, on_default, default_at, cmp_local_day(default_at, $offsetMinutes) AS default_day, password_known,
+  created_day, on_default, default_at, local_day(default_at, $offsetMinutes) AS default_day, password_known,
   password_day, quota_mb, own_quota_mb, used_mb, lastlogon_day, login_day, sent_day, use_day,
   access_day, locked_from, ext_targets,
   CASE WHEN password_default_due <= d THEN password_default_due END AS password_default_since,
@@ -82,6 +81,6 @@ SELECT d, address, kind, status, display_name, department, title, registry_agenc
   CASE WHEN forward_due <= d THEN forward_due END AS forward_since,
   CASE WHEN status = 'active' AND kind = 'co-quan' AND access_day + $windowDays <= d
     THEN access_day + $windowDays END AS unread_since,
-  -- Used within the look-back: some (possible) use on one of the last windowDays days, d included.
-  CASE WHEN $windowDays IS NOT NULL THEN status = 'active' AND coalesce(use_day > d - $windowDays, false) END AS used_recent
+  -- Used within the look-back (the profile's regularUseDays): some (possible) use on one of the last windowDays days.
+  CASE WHEN $windowDays IS NOT NULL THEN status = 'active' AND used_within(use_day, d, $windowDays) END AS used_recent
 FROM due;

@@ -7,7 +7,7 @@ CREATE OR REPLACE TEMP TABLE cmp_use_last AS
 WITH span AS (
   SELECT
     least(
-      (SELECT CAST(cmp_local_day(min(time), $offsetMinutes) - DATE '1970-01-01' AS INTEGER) FROM logins),
+      (SELECT CAST(local_day(min(time), $offsetMinutes) - DATE '1970-01-01' AS INTEGER) FROM logins),
       (SELECT CAST(min(day) - DATE '1970-01-01' AS INTEGER) FROM cmp_sent_days)) AS lo,
     (SELECT CAST(max(d) - DATE '1970-01-01' AS INTEGER) FROM cmp_dates) AS hi
 ),

@@ -4,7 +4,7 @@
 -- Kind and parent are those of the same last version (the report rolls sub-units up into their agency).
 WITH v AS (
   SELECT * FROM agencies
-  WHERE valid_from <= CAST($to AS DATE) AND (valid_to IS NULL OR valid_to > CAST($from AS DATE))
+  WHERE in_force_during(valid_from, valid_to, CAST($from AS DATE), CAST($to AS DATE))
 )
 SELECT code,
   arg_max(name, valid_from) AS name,

@@ -1,26 +1,23 @@
 -- The registry on $end (the period's last day, or the last night of data if earlier) per agency code recorded on the
--- mailbox: active personal and agency mailboxes, locked ones, personal mailboxes with a login in the period (the
--- later of Zimbra's last_login_at and the audit-log logins), and storage used (latest nightly figure on or before $end).
+-- mailbox: active personal and agency mailboxes, locked ones, personal mailboxes used in the period (their last use
+-- on or before $end, schema/003_figures.sql: a login, mail sent, or Zimbra's weekly stamp with its margin, falls in
+-- the period), and storage used (latest nightly figure on or before $end).
 WITH m AS (
-  SELECT * FROM mailboxes WHERE seen_from <= CAST($end AS DATE) AND (seen_to IS NULL OR seen_to > CAST($end AS DATE))
+  SELECT * FROM mailboxes_on(CAST($end AS DATE))
 ),
 used AS (
   SELECT address, arg_max(used_mb, export_date) AS used_mb FROM mailbox_activity
   WHERE export_date <= CAST($end AS DATE) GROUP BY address
 ),
 seen AS (
-  SELECT address, max(t) AS last_login FROM (
-    SELECT address, last_login_at AS t FROM mailbox_activity WHERE export_date <= CAST($end AS DATE)
-    UNION ALL
-    SELECT address, time AS t FROM logins WHERE CAST(timezone($tz, time) AS DATE) <= CAST($end AS DATE)
-  ) GROUP BY address
+  SELECT address, use_day FROM mailbox_use_on(CAST($end AS DATE), $offsetMinutes)
 )
 SELECT coalesce(m.agency_code, '') AS code,
   CAST(count(*) FILTER (WHERE m.status = 'active' AND m.kind = 'ca-nhan') AS INTEGER) AS active_personal,
   CAST(count(*) FILTER (WHERE m.status = 'active' AND m.kind = 'co-quan') AS INTEGER) AS active_agency,
   CAST(count(*) FILTER (WHERE m.status = 'locked') AS INTEGER) AS locked_now,
   CAST(count(*) FILTER (WHERE m.status = 'active' AND m.kind = 'ca-nhan'
-    AND CAST(timezone($tz, s.last_login) AS DATE) >= CAST($from AS DATE)) AS INTEGER) AS used_in_period,
+    AND s.use_day >= CAST($from AS DATE)) AS INTEGER) AS used_in_period,
   CAST(round(coalesce(sum(u.used_mb), 0), 1) AS DOUBLE) AS used_mb
 FROM m
 LEFT JOIN used u ON u.address = m.address
