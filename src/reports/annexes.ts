@@ -134,7 +134,7 @@ export function reportAnnexes(m: ReportModel, variant: AnnexVariant = 'internal'
         { key: 'activePersonal', header: 'Hộp thư cá nhân đang hoạt động', width: 18 },
         { key: 'activeAgency', header: 'Hộp thư cơ quan đang hoạt động', width: 18 },
         { key: 'lockedNow', header: 'Đang bị khóa' },
-        { key: 'usedInPeriod', header: 'Hộp thư cá nhân có đăng nhập hoặc gửi thư trong kỳ', width: 20 },
+        { key: 'usedInPeriod', header: 'Hộp thư cá nhân có sử dụng trong kỳ', width: 20 },
         { key: 'usedMb', header: 'Dung lượng đã dùng (MB)', width: 16 },
       ],
       rest: 'chưa có hộp thư',

@@ -56,7 +56,7 @@ export const vi = {
       personalActive: 'Hộp thư cá nhân đang hoạt động',
       agencyActive: 'Hộp thư cơ quan đang hoạt động',
       coverage: 'Tỷ lệ CBCCVC có hộp thư',
-      regularUse: 'Hộp thư cá nhân được sử dụng trong {days} ngày',
+      regularUse: 'Hộp thư cá nhân dùng trong {days} ngày',
       requests: 'Phiếu yêu cầu tiếp nhận trong {days} ngày',
       messagesSent: 'Thư gửi đi trong {days} ngày',
     },
