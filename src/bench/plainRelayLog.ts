@@ -3,6 +3,7 @@
 // another mail system writes it. Four times the messages per megabyte of the Zimbra night (generateLog.ts), so the
 // stages that grow with messages and deliveries, not lines, weigh more. Deterministic for a seed.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { UTC_OFFSET_MS } from '../text/time.ts';
 import type { GeneratedLog } from './generateLog.ts';
 import { rng } from '../generate/maillog.ts';
 
@@ -48,7 +49,7 @@ export function writePlainRelayLog(path: string, opts: PlainRelayOptions): Gener
     for (let day = 0; day < opts.days && (written < messages || carried.length > 0); day++) {
       const out: Stamped[] = carried;
       const at = (t: number, program: string, p: number, text: string) => {
-        const d = new Date(t + 7 * 3_600_000);
+        const d = new Date(t + UTC_OFFSET_MS);
         const stamp = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)}`;
         out.push({ t, line: `${stamp} relay postfix/${program}[${p}]: ${text}` });
       };

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, wri
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { vietnamDate } from '../text/time.ts';
 import { benchMailboxes, writeBenchLog, type GeneratedLog } from './generateLog.ts';
 import { median, runChild } from './measure.ts';
 import { writePlainRelayLog } from './plainRelayLog.ts';
@@ -60,7 +61,7 @@ function operatorLog(dir: string, file: string, night: string | undefined): Shap
   const path = resolve(file);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new Error(`không tìm thấy tệp nhật ký ${file}`);
-  const date = night ?? new Date(stat.mtimeMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  const date = night ?? vietnamDate(new Date(stat.mtimeMs));
   const nightDir = join(dir, `log-${basename(path).replace(/[^\w.-]/g, '_')}`, date);
   rmSync(nightDir, { recursive: true, force: true });
   mkdirSync(nightDir, { recursive: true });

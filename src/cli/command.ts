@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { RunError } from '../errors.ts';
+import type { CommandIO } from '../system/io.ts';
 
 // RunError lives in src/errors.ts (lower layers throw it too); re-exported here for the commands.
 export { RunError };
@@ -7,15 +8,8 @@ export { RunError };
 /** Exit codes of the command contract (SPEC §2). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** Where a command writes: data to stdout, messages and progress to stderr. Tests pass stand-ins. */
-export interface CommandIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (progress bars redraw in place only there). */
-  isTTY: boolean;
-  /** The clock for log time stamps and status files (default: the system's; tests pass a fixed one). */
-  now?: () => Date;
-}
+// The effects a command is given live in src/system/io.ts (the site build takes them too).
+export type { CommandIO };
 
 /** The failure as printed: `Lỗi: <Vietnamese sentence>` and, on a second line, the engine's words if any. */
 export function failureText(err: RunError): string {

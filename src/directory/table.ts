@@ -2,7 +2,7 @@
  * The directory as a downloadable table (CSV, UTF-8 with BOM via reports/csv.ts), SPEC §5 Danh bạ. Only directory
  * facts: no personal phone, CCCD, birth date or finding. Pure: no I/O.
  */
-import type { DataTable } from '../reports/csv.ts';
+import type { DataTable } from '../text/table.ts';
 import type { DirectoryAgencyInfo, DirectoryEntry } from './entry.ts';
 
 /** Vietnamese column headers and kind labels of the table. */

@@ -5,6 +5,7 @@
 // (`postfix/dkimmilter/smtpd`) → :10032 → :10025 before lmtp or smtp. External deliveries are sometimes deferred,
 // then sent or bounced (the bounce daemon creates a new queue id for the notification); NOQUEUE rejects arrive
 // between messages; `pickup` submits the server's own reports.
+import { UTC_OFFSET_TEXT } from '../text/time.ts';
 
 /** One mailbox the generator may use as sender or recipient. */
 export interface MaillogMailbox {
@@ -123,7 +124,7 @@ export function formatSyslogTime(date: string, t: number, style: 'classic' | 'rf
     return `${MONTHS[local.getUTCMonth()]} ${String(local.getUTCDate()).padStart(2, ' ')} ${hms}`;
   }
   const micros = String(local.getUTCMilliseconds() * 1000 + (Math.floor(t) % 7) * 113).padStart(6, '0');
-  return `${local.getUTCFullYear()}-${p2(local.getUTCMonth() + 1)}-${p2(local.getUTCDate())}T${hms}.${micros}+07:00`;
+  return `${local.getUTCFullYear()}-${p2(local.getUTCMonth() + 1)}-${p2(local.getUTCDate())}T${hms}.${micros}${UTC_OFFSET_TEXT}`;
 }
 
 /**

@@ -2,8 +2,8 @@
  * Time helpers for the generator. Instants are epoch milliseconds; every calendar day and every printed time is in
  * Asia/Ho_Chi_Minh (+07:00, no daylight saving), whatever the machine's time zone (SPEC §3: times carry +07:00).
  */
+import { UTC_OFFSET_MS, UTC_OFFSET_TEXT } from '../text/time.ts';
 
-const OFFSET_MS = 7 * 3600_000;
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 
@@ -18,17 +18,17 @@ export function isIsoDate(text: string): boolean {
 
 /** Epoch ms of 00:00 +07:00 on `date` (YYYY-MM-DD). */
 export function dayStart(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - OFFSET_MS;
+  return Date.parse(`${date}T00:00:00Z`) - UTC_OFFSET_MS;
 }
 
 /** The +07:00 calendar date of an instant. */
 export function localDate(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(ms + UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** `2026-11-20T08:15:01+07:00`. */
 export function localIso(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+  return new Date(ms + UTC_OFFSET_MS).toISOString().slice(0, 19) + UTC_OFFSET_TEXT;
 }
 
 /** `date` shifted by n calendar days. */

@@ -4,6 +4,7 @@
  * no daylight saving). Pure: no I/O.
  */
 import { foldVietnamese } from '../text/fold.ts';
+import { UTC_OFFSET_MINUTES } from '../text/time.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 export type Parser<T> = (raw: string) => Parsed<T>;
@@ -11,8 +12,6 @@ export type Parser<T> = (raw: string) => Parsed<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
-/** Vietnam's offset from UTC in minutes (Asia/Ho_Chi_Minh has had no daylight saving since 1975). */
-const VIETNAM_OFFSET_MIN = 7 * 60;
 
 export const parseText: Parser<string> = (raw) => ok(raw);
 
@@ -76,7 +75,7 @@ function fastIsoDateTime(raw: string): Parsed<string> | null {
   if (y < 1900 || y > 2100 || h > 23 || mi > 59 || s > 59 || !validDate(y, mo, d)) return null;
   const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3);
   const zone = m[8];
-  let offsetMin = VIETNAM_OFFSET_MIN;
+  let offsetMin = UTC_OFFSET_MINUTES;
   if (zone === 'Z') offsetMin = 0;
   else if (zone !== undefined) {
     const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
@@ -87,7 +86,7 @@ function fastIsoDateTime(raw: string): Parsed<string> | null {
 
 function parseDateTimeGeneral(raw: string): Parsed<string> {
   let rest = raw.trim();
-  let offsetMin = VIETNAM_OFFSET_MIN;
+  let offsetMin = UTC_OFFSET_MINUTES;
   const zone = ZONE.exec(rest);
   if (zone && /[T ]\d/.test(rest.slice(0, zone.index))) {
     const z = zone[1]!.toUpperCase();

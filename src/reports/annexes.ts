@@ -10,7 +10,7 @@
 import { viDate } from '../rules/period.ts';
 import { freeTextLabel, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, methodLabel } from '../text/labels.ts';
 import { hasMailLog, mailCoverage } from './document.ts';
-import type { Cell, DataTable, TableColumn } from './csv.ts';
+import type { Cell, DataTable, TableColumn } from '../text/table.ts';
 import { MB_KEYS, type AgencyFigures, type AgencyReportRow, type ReportModel } from './model.ts';
 import type { PrintColumn, PrintRow, PrintTable } from './printTable.ts';
 import { compareGroups, groupLabel, roman, rollUp, type UnitGroup } from './rollup.ts';

@@ -7,30 +7,8 @@
  * dates as ISO 8601 `YYYY-MM-DD`, times as `YYYY-MM-DDTHH:MM+07:00` (Vietnam time); codes and labels as text.
  */
 
-/** A cell: text, a number, or empty. Numbers stay numbers; only text can carry a formula. Dates are ISO text in a
- * column of type 'date' (`YYYY-MM-DD`) or 'datetime' (`YYYY-MM-DD HH:MM[:SS]`, Vietnam time). */
-export type Cell = string | number | null | undefined;
-
-/** One downloadable table: Vietnamese column headers and the rows, in order. */
-export interface DataTable {
-  columns: TableColumn[];
-  rows: Cell[][];
-  /** Rows for people only (a "Tổng cộng" row): the XLSX writes them in bold after the rows, the CSV leaves them out. */
-  footer?: Cell[][];
-  /** XLSX sheet name written to fit Excel's 31 characters ("PL1 Hộp thư"); the download's title otherwise. */
-  sheet?: string;
-}
-
-export interface TableColumn {
-  /** Vietnamese header shown in the first row. */
-  header: string;
-  /** Column width in characters (XLSX); CSV ignores it. */
-  width?: number;
-  /** Number format for numeric cells (XLSX), e.g. '#,##0' or '0.0'; its decimals are the ones written (CSV too). */
-  numFmt?: string;
-  /** A column of dates or times, given as ISO text: a real date cell in XLSX, ISO 8601 in CSV. */
-  type?: 'date' | 'datetime';
-}
+import type { Cell, DataTable, TableColumn } from '../text/table.ts';
+import { UTC_OFFSET_TEXT } from '../text/time.ts';
 
 /** The CSV convention in Vietnamese, for the data page and the report page (SPEC §5). */
 export const CSV_CONVENTION = [
@@ -70,7 +48,7 @@ function csvValue(value: Cell, column: TableColumn | undefined): Cell {
   if (typeof value === 'number') return Number.isFinite(value) ? roundTo(value, formatDecimals(column?.numFmt)) : null;
   if (typeof value === 'string' && column?.type === 'datetime') {
     const p = ISO_DATETIME.exec(value);
-    if (p) return `${p[1]}-${p[2]}-${p[3]}T${p[4]}:${p[5]}${p[6] ? `:${p[6]}` : ''}+07:00`;
+    if (p) return `${p[1]}-${p[2]}-${p[3]}T${p[4]}:${p[5]}${p[6] ? `:${p[6]}` : ''}${UTC_OFFSET_TEXT}`;
   }
   return value;
 }

@@ -5,8 +5,8 @@
  */
 import { viDate } from '../rules/period.ts';
 import { methodLabel, REJECT_CLASS_LABELS as REJECT_LABELS } from '../text/labels.ts';
-import { formatNumber, formatPercent } from '../site/format.ts';
-import type { RejectClass } from './figures.ts';
+import { formatNumber, formatPercent } from '../text/format.ts';
+import type { RejectClass } from '../warehouse/reports/figureTypes.ts';
 import type { ReportModel } from './model.ts';
 import { compareGroups, groupLabel, roman } from './rollup.ts';
 

@@ -6,6 +6,7 @@
  * "Trước ngày 20/7" is read as the text says: before 20/7, so the last day to send it is 19/7 and on 20/7 the report
  * is already one day late. The page shows the text's own date ("trước ngày 20/07/2025") and counts days to the last day.
  */
+import { addDays, daysBetween } from '../rules/calendar/civilDate.ts';
 import type { Period } from '../rules/period.ts';
 import { formatCitation, type Citation, type Policy } from '../rules/policy/schema.ts';
 
@@ -26,17 +27,6 @@ export interface ReportDue {
   draft: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Calendar days from `a` to `b` (YYYY-MM-DD), negative when `b` is earlier. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-/** YYYY-MM-DD plus `n` calendar days. */
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * What kind of report an ad-hoc range is: exactly one calendar month or quarter gives "month" / "quarter" (QĐ

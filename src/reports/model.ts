@@ -8,7 +8,7 @@ import type { Policy } from '../rules/policy/schema.ts';
 import { citeDocument } from '../text/labels.ts';
 import { mainReport, reportsDue, type ReportDue } from './due.ts';
 import { agencyOnDate, resolveSender, type Sender } from './sender.ts';
-import type { IncidentRow, InputGapRow, MailLogFigures, RankingRow, ReportFigures } from './figures.ts';
+import type { IncidentRow, InputGapRow, MailLogFigures, RankingRow, ReportFigures } from '../warehouse/reports/figureTypes.ts';
 
 /** Per-agency figures; the numeric keys are the ones totalled. */
 export interface AgencyFigures {

@@ -4,7 +4,7 @@
  * worked out from the text they hold, so no number, code or header word is ever split across lines (issue 15: the
  * Word annexes printed "S/T/T" and "42/3" in a 6 mm column).
  */
-import type { Cell } from './csv.ts';
+import type { Cell } from '../text/table.ts';
 import { textWidthMm } from './textWidth.ts';
 
 export interface PrintColumn {

@@ -9,7 +9,7 @@
  */
 import { foldVietnamese } from '../text/fold.ts';
 import type { Policy } from '../rules/policy/schema.ts';
-import type { AgencyVersion } from './figures.ts';
+import type { AgencyVersion } from '../warehouse/reports/figureTypes.ts';
 
 export interface Sender {
   /** Tên cơ quan ban hành, as in force on the report date. */

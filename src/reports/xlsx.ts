@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { dateParts, formatDecimals, roundTo, type Cell, type DataTable, type TableColumn } from './csv.ts';
+import type { Cell, DataTable, TableColumn } from '../text/table.ts';
+import { dateParts, formatDecimals, roundTo } from './csv.ts';
 
 /** One worksheet: its tab name and table. */
 export interface Sheet extends DataTable {

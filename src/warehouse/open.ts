@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbLockHolder, explainFailure, firstLine, RunError } from '../errors.ts';
 import { holderText } from '../system/processes.ts';
-import { stopPoint } from '../system/stopPoint.ts';
-import { acquireLock } from './lock.ts';
+import { acquireLock } from '../system/lock.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
 
@@ -147,6 +146,8 @@ export interface WriteOptions {
   onReaderWait?: (holder: string) => void;
   /** The caller holds the warehouse lock already (`nightly` holds it from ingest to publish). */
   lockHeld?: boolean;
+  /** Awaited with the writes done but not committed, then committed but not checkpointed (CommandIO.atStage). */
+  atStage?: (stage: 'before-commit' | 'after-commit') => Promise<void>;
 }
 
 /** The warehouse's lock file: one run writes at a time (SPEC §3.6). */
@@ -189,10 +190,10 @@ export async function withWritableWarehouse<T>(
         await conn.run('ROLLBACK').catch(() => {});
         throw outOfMemory(err);
       }
-      if (outcome.commit) await stopPoint('before-commit');
+      if (outcome.commit) await options.atStage?.('before-commit');
       await conn.run(outcome.commit ? 'COMMIT' : 'ROLLBACK');
       if (outcome.commit) {
-        await stopPoint('after-commit');
+        await options.atStage?.('after-commit');
         await conn.run('CHECKPOINT');
       }
     } finally {

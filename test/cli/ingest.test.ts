@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { acquireLock } from '../../src/warehouse/lock.ts';
+import { acquireLock } from '../../src/system/lock.ts';
 import { copyFixture, FIXTURES, sha256File, tempDir } from '../fixtures/warehouseSupport.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -42,12 +42,14 @@ interface Run {
   pid: number;
 }
 
-/** Runs the CLI in its own process; with `stopAt`, kills it with SIGKILL when it reports that point. */
+/** Runs the compiled CLI in its own process; with `stopAt`, through test/fixtures/stoppingCli.mjs, which waits at that
+ * stage of the run (CommandIO.atStage), and kills it there with SIGKILL. */
 function cli(args: string[], stopAt?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/cli.mjs', ...args], {
+    const entry = stopAt ? ['test/fixtures/stoppingCli.mjs', stopAt] : ['scripts/cli.mjs'];
+    const child = spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,
-      env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', TMPDIR: tmp, ...(stopAt ? { THU_CONG_VU_STOP_AT: stopAt } : {}) },
+      env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', TMPDIR: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -55,7 +57,7 @@ function cli(args: string[], stopAt?: string): Promise<Run> {
     child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      if (stopAt && stderr.includes(`THU_CONG_VU_STOP_AT ${stopAt}`)) child.kill('SIGKILL');
+      if (stopAt && stderr.includes(`dừng tại ${stopAt}`)) child.kill('SIGKILL');
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));

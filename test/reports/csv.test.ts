@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { CSV_CONVENTION, formatDecimals, neutraliseCell, roundTo, toCsv, UTF8_BOM, type DataTable } from '../../src/reports/csv.ts';
+import { CSV_CONVENTION, formatDecimals, neutraliseCell, roundTo, toCsv, UTF8_BOM } from '../../src/reports/csv.ts';
+import type { DataTable } from '../../src/text/table.ts';
 
 describe.each([
   ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],

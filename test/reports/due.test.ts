@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, describeDaysLeft, mainReport, rangeKind, reportsDue } from '../../src/reports/due.ts';
+import { daysBetween } from '../../src/rules/calendar/civilDate.ts';
+import { describeDaysLeft, mainReport, rangeKind, reportsDue } from '../../src/reports/due.ts';
 import { parsePeriod } from '../../src/rules/period.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
 import { POLICY_IDS } from '../../src/rules/policy/schema.ts';

@@ -2,7 +2,7 @@
 // (per-agency aggregates, raw facts where they are still kept), merger-year attribution, honest coverage wording.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAnnexes } from '../../src/reports/annexes.ts';
-import type { Cell } from '../../src/reports/csv.ts';
+import type { Cell } from '../../src/text/table.ts';
 import { renderReportHtml } from '../../src/reports/html.ts';
 import { buildReportModel, type ReportModel } from '../../src/reports/model.ts';
 import { generatedRecommendations } from '../../src/reports/recommendations.ts';

@@ -2,7 +2,8 @@
 // and no per-person finding may reach it — the incidents' free text (which may name a person's mailbox) is left out
 // of the public annex; the internal build keeps it and adds the .docx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv, type DataTable } from '../../src/reports/csv.ts';
+import { toCsv } from '../../src/reports/csv.ts';
+import type { DataTable } from '../../src/text/table.ts';
 import { collectReports, type ReportsSlice } from '../../src/site/build/collect/reports.ts';
 import type { Audience, CollectContext } from '../../src/site/build/types.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAnnexes } from '../../src/reports/annexes.ts';
-import type { Cell } from '../../src/reports/csv.ts';
+import type { Cell } from '../../src/text/table.ts';
 import { buildReportModel, FIGURE_KEYS, type ReportModel } from '../../src/reports/model.ts';
 import { generatedRecommendations } from '../../src/reports/recommendations.ts';
 import { parsePeriod } from '../../src/rules/period.ts';

@@ -2,7 +2,7 @@
 // người ký): the agency the profile names, followed through the agency list's mergers to the version in force on the
 // report date, unless the profile overrides it.
 import { describe, expect, it } from 'vitest';
-import type { AgencyVersion } from '../../src/reports/figures.ts';
+import type { AgencyVersion } from '../../src/warehouse/reports/figureTypes.ts';
 import { agencyAbbr, agencyOnDate, headTitle, resolveSender } from '../../src/reports/sender.ts';
 import { loadPolicy } from '../../src/rules/policy/load.ts';
 

@@ -7,7 +7,7 @@ import {
   formatNumber,
   formatPercent,
   sortVi,
-} from '../../src/site/format.ts';
+} from '../../src/text/format.ts';
 
 describe.each([
   [1234.5, 1, '1.234,5'],

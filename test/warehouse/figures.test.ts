@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIETNAM_OFFSET_MINUTES } from '../../src/rules/calendar/index.ts';
+import { UTC_OFFSET_MINUTES as VIETNAM_OFFSET_MINUTES } from '../../src/text/time.ts';
 import { LAST_LOGON_PRECISION_DAYS } from '../../src/rules/compliance/params.ts';
 import { queryRows, withReadOnlyWarehouse } from '../../src/warehouse/open.ts';
 import { Fixture } from '../compliance/fixture.ts';

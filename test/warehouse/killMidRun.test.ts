@@ -1,5 +1,6 @@
 // A night killed with SIGKILL at a known point of its write (SPEC §3.6: "the previous warehouse stays untouched";
-// §2: ingest is atomic). The run is stopped by THU_CONG_VU_STOP_AT (src/warehouse/open.ts), then killed.
+// §2: ingest is atomic). The compiled CLI runs through test/fixtures/stoppingCli.mjs, which waits at the write's
+// stage (CommandIO.atStage, awaited by withWritableWarehouse in src/warehouse/open.ts) until it is killed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,18 +13,17 @@ import { copyFixture, dumpWarehouse, query, tempDir } from '../fixtures/warehous
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts `ingest` with the stop point set, waits until it reports the point, runs `whilePaused`, kills it with
- * SIGKILL. */
+/** Starts `ingest` stopping at `point`, waits until it reports the point, runs `whilePaused`, kills it with SIGKILL. */
 function killAt(point: string, exportsDir: string, db: string, whilePaused: () => Promise<void> = async () => {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/cli.mjs', 'ingest', '--exports', exportsDir, '--db', db], {
-      cwd: ROOT, env: { ...process.env, THU_CONG_VU_STOP_AT: point }, stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn(process.execPath, ['test/fixtures/stoppingCli.mjs', point, 'ingest', '--exports', exportsDir, '--db', db], {
+      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
     let paused: Promise<void> | null = null;
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
-      if (!paused && err.includes(`THU_CONG_VU_STOP_AT ${point}`)) paused = whilePaused().finally(() => child.kill('SIGKILL'));
+      if (!paused && err.includes(`dừng tại ${point}`)) paused = whilePaused().finally(() => child.kill('SIGKILL'));
     });
     child.on('close', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`ingest ended with ${code} before ${point}:\n${err}`));
@@ -46,7 +46,7 @@ describe('ingest killed mid-run', () => {
     const before = await dumpWarehouse(db);
     await killAt('before-commit', next, db, async () => {
       // a reader meanwhile is told the warehouse is busy, in Vietnamese, with the writer's PID
-      await expect(withReadOnlyWarehouse(db, async () => 0)).rejects.toThrow(/^kho dữ liệu .* đang được một lượt nạp cập nhật \(tiến trình PID \d+ \(lệnh: .*scripts\/cli\.mjs ingest .*\)\)/);
+      await expect(withReadOnlyWarehouse(db, async () => 0)).rejects.toThrow(/^kho dữ liệu .* đang được một lượt nạp cập nhật \(tiến trình PID \d+ \(lệnh: .*stoppingCli\.mjs before-commit ingest .*\)\)/);
     });
     expect(await dumpWarehouse(db)).toBe(before);
     // the next run finds the lock of the dead process stale and loads the night

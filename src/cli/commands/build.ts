@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { buildSite } from '../../site/build/buildSite.ts';
 import { replaceFolder } from '../../site/build/publish.ts';
 import type { Audience } from '../../site/build/types.ts';
-import { formatNumber } from '../../site/format.ts';
+import { formatNumber } from '../../text/format.ts';
 import { vietnamToday } from '../today.ts';
 import { requireString, UsageError, type Command, type ParsedValues } from '../command.ts';
 

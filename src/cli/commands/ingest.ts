@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_POLICY, POLICY_IDS, isPolicyId } from '../../rules/policy/ids.ts';
 import { findNights, type ExportNight } from '../../warehouse/ingest/exportFolder.ts';
 import type { NightResult } from '../../warehouse/ingest/ingestNight.ts';
-import { acquireLock } from '../../warehouse/lock.ts';
+import { acquireLock } from '../../system/lock.ts';
 import { startNightMaillog } from '../../warehouse/maillog/start.ts';
 import { vnDate } from '../../inputs/values.ts';
 import type { PolicyId } from '../../rules/policy/schema.ts';
@@ -119,6 +119,7 @@ export async function ingestHoldingLock(nights: readonly ExportNight[], dbFile: 
       lockHeld: true,
       lockWaitMs: waitSeconds * 1000,
       onProgress: (message) => io.stderr(`${message}\n`),
+      atStage: io.atStage,
       onReaderWait: waiting('mở'),
       onNight: run.onNight,
     });

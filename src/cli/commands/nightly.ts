@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { explainFailure, firstLine, RunError } from '../../errors.ts';
 import { isPolicyId, POLICY_IDS } from '../../rules/policy/ids.ts';
-import { formatNumber } from '../../site/format.ts';
+import { formatNumber } from '../../text/format.ts';
 import { codeStamp } from '../../system/codeStamp.ts';
 import { localTimestamp } from '../../system/localTime.ts';
 import { thisProcess } from '../../system/processes.ts';

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { viDate } from '../../rules/period.ts';
 import { AUDIENCES, listReleases, liveRelease, OUT_LOCK, previousRelease, switchRelease, type Release } from '../../site/build/publish.ts';
-import { acquireLock } from '../../warehouse/lock.ts';
+import { acquireLock } from '../../system/lock.ts';
 import { EXIT, optionalInt, requireString, RunError, type Command } from '../command.ts';
 
 const describe = (r: Release) =>

@@ -13,15 +13,14 @@ import type { PolicyId } from '../../rules/policy/schema.ts';
 import { buildSite, normaliseBase } from '../../site/build/buildSite.ts';
 import { AUDIENCES, liveRelease, OUT_LOCK, publishRelease, RELEASES_DIR, removeDeadRunsLeftovers, WORK_DIR } from '../../site/build/publish.ts';
 import type { Audience } from '../../site/build/types.ts';
-import { formatNumber } from '../../site/format.ts';
+import { formatNumber } from '../../text/format.ts';
 import { codeStamp } from '../../system/codeStamp.ts';
 import { localTimestamp } from '../../system/localTime.ts';
-import { stopPoint } from '../../system/stopPoint.ts';
 import { backupWarehouse } from '../../warehouse/backup.ts';
 import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { findNights } from '../../warehouse/ingest/exportFolder.ts';
 import type { NightResult } from '../../warehouse/ingest/ingestNight.ts';
-import { acquireLock } from '../../warehouse/lock.ts';
+import { acquireLock } from '../../system/lock.ts';
 import { lockFileOf, queryRows, withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import type { CommandIO } from '../command.ts';
 import { humanSummary, ingestHoldingLock } from '../commands/ingest.ts';
@@ -156,7 +155,7 @@ export async function runNightly(o: NightlyOptions, io: CommandIO, status: RunSt
             `  xong: thu thập ${seconds(built.collectMs)}, Astro ${seconds(built.astroMs)}, ` +
               `${formatNumber(built.downloads)} bảng tải về ${seconds(built.filesMs)}\n`,
           );
-          if (audience === 'public') await stopPoint('build');
+          if (audience === 'public') await io.atStage?.('build');
         },
         { night: state.night, runId: state.runId, base, code, completedAt: () => localTimestamp(now()) },
         o.keepReleases,

@@ -4,6 +4,7 @@
  * warehouse, the totals and the usage aggregates treat both alike.
  */
 import { z } from 'zod';
+import { vietnamDate } from '../../text/time.ts';
 import { optional, required } from '../fields.ts';
 import type { InputSpec } from '../spec.ts';
 import { parseAddress, parseCount, parseDateTime, parseEnum, parseIp, type Parser } from '../values.ts';
@@ -51,7 +52,7 @@ export const messagesSpec: InputSpec<MessageRow> = {
 };
 
 function localDay(epochMs: number): string {
-  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamDate(new Date(epochMs));
 }
 
 function blank(kind: number, epochMs: number, qid: string): MaillogEvent {

@@ -1,9 +1,8 @@
 // Syslog timestamps of a Postfix log (SPEC §3.3): classic `Nov 21 08:15:01` (no year, no zone) and RFC 3339
 // `2026-11-21T08:15:01.123+07:00`. Times without a zone are Asia/Ho_Chi_Minh (+07:00, no daylight saving).
+import { UTC_OFFSET_MS } from '../../text/time.ts';
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-/** Asia/Ho_Chi_Minh is UTC+07:00 all year (no daylight saving). */
-export const LOCAL_OFFSET_MS = 7 * 3_600_000;
 
 /** Where the timestamp ends and what it means: UTC epoch ms and the local (+07:00) calendar day. */
 export interface SyslogTime {
@@ -59,7 +58,7 @@ export function parseSyslogTime(line: string, exportDate: string): SyslogTime | 
   const year = classicYear(month, exportDate);
   const localMs = Date.UTC(year, month, day, hmsPart(line, t), hmsPart(line, t + 3), hmsPart(line, t + 6));
   if (new Date(localMs).getUTCDate() !== day) return null; // 31 Nov, 29 Feb of a common year
-  return { epochMs: localMs - LOCAL_OFFSET_MS, day: localDay(localMs), hostStart: t + 9 };
+  return { epochMs: localMs - UTC_OFFSET_MS, day: localDay(localMs), hostStart: t + 9 };
 }
 
 function isHms(s: string, at: number): boolean {
@@ -85,5 +84,5 @@ function parseRfc3339(line: string): SyslogTime | null {
   const offsetMs = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
   const fracMs = frac ? Math.floor(Number(frac) * 1000) : 0;
   const epochMs = wall - offsetMs + fracMs;
-  return { epochMs, day: localDay(epochMs + LOCAL_OFFSET_MS), hostStart: m[0].length };
+  return { epochMs, day: localDay(epochMs + UTC_OFFSET_MS), hostStart: m[0].length };
 }

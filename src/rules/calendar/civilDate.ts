@@ -4,8 +4,7 @@
  * without daylight saving since 1975, so a fixed offset is exact for every date this product handles.
  */
 
-/** Minutes east of UTC of Asia/Ho_Chi_Minh (UTC+07:00, no DST since 13/06/1975). */
-export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+import { UTC_OFFSET_MINUTES } from '../../text/time.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -68,6 +67,11 @@ export function addDays(iso: string, days: number): string {
   return fromJdn(toJdn(iso) + days);
 }
 
+/** Calendar days from `a` to `b` (YYYY-MM-DD), negative when `b` is earlier. */
+export function daysBetween(a: string, b: string): number {
+  return toJdn(b) - toJdn(a);
+}
+
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -88,7 +92,7 @@ export function vietnamDateOf(isoDateTime: string): string {
   }
   if (!zone) return fromJdn(base);
   const offset = zoneOffsetMinutes(zone);
-  const localMinutes = hours * 60 + minutes - offset + VIETNAM_OFFSET_MINUTES;
+  const localMinutes = hours * 60 + minutes - offset + UTC_OFFSET_MINUTES;
   return fromJdn(base + Math.floor(localMinutes / 1440));
 }
 

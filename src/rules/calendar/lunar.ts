@@ -10,6 +10,7 @@
  * Accurate for 1800–2199; the product only asks for 2014–2100.
  */
 import { fromJdn, toJdn } from './civilDate.ts';
+import { UTC_OFFSET_MINUTES } from '../../text/time.ts';
 
 /** A date of the lunar calendar. `year` is the lunar year that starts at Tết (month 1, day 1). */
 export interface LunarDate {
@@ -20,7 +21,8 @@ export interface LunarDate {
   leap: boolean;
 }
 
-const TIME_ZONE = 7;
+/** Hồ Ngọc Đức's algorithm takes the zone in hours: Vietnam's lunar calendar is reckoned at UTC+7. */
+const TIME_ZONE = UTC_OFFSET_MINUTES / 60;
 const SYNODIC_MONTH = 29.530588853;
 const NEW_MOON_EPOCH = 2415021.076998695;
 

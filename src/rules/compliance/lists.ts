@@ -11,7 +11,7 @@
  */
 import { citeDocument } from '../../text/labels.ts';
 import { formatCitation, type Policy } from '../policy/schema.ts';
-import type { DataTable } from '../../reports/csv.ts';
+import type { DataTable } from '../../text/table.ts';
 import type { Finding } from './findings.ts';
 import { ruleCitation, ruleMeta, ruleNotApplicable, type RuleId } from './rules.ts';
 

@@ -2,7 +2,7 @@
  * The thresholds the compliance SQL binds, read from the policy profile and nothing else (STYLE §5). Pure: no I/O.
  * A null value means the regulation sets no such rule, and the check that reads it yields no finding.
  */
-import { VIETNAM_OFFSET_MINUTES } from '../calendar/index.ts';
+import { TIME_ZONE, UTC_OFFSET_MINUTES } from '../../text/time.ts';
 import type { Policy } from '../policy/schema.ts';
 
 /**
@@ -14,9 +14,6 @@ import type { Policy } from '../policy/schema.ts';
  * `src/warehouse/schema/003_figures.sql` (a test keeps the two equal).
  */
 export const LAST_LOGON_PRECISION_DAYS = 7;
-
-/** Wall-clock zone of every export (SPEC §3: times without a zone are Asia/Ho_Chi_Minh, +07:00, no DST). */
-export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Parameters shared by every compliance statement (names match the `$names` in `src/warehouse/compliance/sql/`). */
 export interface RuleParams {
@@ -41,8 +38,8 @@ export interface RuleParams {
 /** Reads every threshold from the profile (each with its citation there; see `rules.ts` for which rule uses which). */
 export function ruleParams(policy: Policy): RuleParams {
   return {
-    tz: LOCAL_TIME_ZONE,
-    offsetMinutes: VIETNAM_OFFSET_MINUTES,
+    tz: TIME_ZONE,
+    offsetMinutes: UTC_OFFSET_MINUTES,
     domain: policy.domain.value ?? '',
     graceDays: policy.password.defaultGraceDays.value,
     changeMonths: policy.password.changeIntervalMonths.value,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CommandIO } from '../../cli/command.ts';
+import type { CommandIO } from '../../system/io.ts';
 import { RunError } from '../../errors.ts';
 import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
@@ -11,6 +11,7 @@ import { runAstroBuild } from './astroBuild.ts';
 import { collectSiteData, type SiteData } from './collect/index.ts';
 import type { Audience, CollectContext, DownloadRef } from './types.ts';
 import { writeDownloads, writeEmittedFiles, type PendingDownload, type PendingFile } from './writeFiles.ts';
+import { TIME_ZONE } from '../../text/time.ts';
 
 export interface BuildSiteOptions {
   /** The warehouse file. */
@@ -83,7 +84,7 @@ export async function buildSite(options: BuildSiteOptions, io: CommandIO): Promi
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`ngày dựng trang không hợp lệ: ${options.today}`);
   const started = performance.now();
   const { data, asOf } = await withReadOnlyWarehouse(options.db, async (conn) => {
-    await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+    await conn.run(`SET TimeZone = '${TIME_ZONE}'`);
     const policy = await policyInForce(conn);
     const asOf = await latestNight(conn);
     const ctx: CollectContext = {

@@ -1,7 +1,7 @@
 import { DUTY_LABEL, DUTY_STATUS_LABEL, type DutyStatus } from '../../rules/compliance/duties.ts';
 import { ruleCitation, ruleMeta } from '../../rules/compliance/rules.ts';
 import { formatCitation, type Citation, type Policy } from '../../rules/policy/schema.ts';
-import { formatNumber, formatPercent } from '../format.ts';
+import { formatNumber, formatPercent } from '../../text/format.ts';
 import { fill, vi } from '../i18n/vi.ts';
 
 /** One row of the "profile in force" table on the data page. */

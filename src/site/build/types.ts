@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../../rules/policy/schema.ts';
-import type { DataTable } from '../../reports/csv.ts';
+import type { DataTable } from '../../text/table.ts';
 import type { Compliance } from '../../warehouse/compliance/session.ts';
 
 /**

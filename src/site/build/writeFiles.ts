@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toCsv, type DataTable } from '../../reports/csv.ts';
+import { toCsv } from '../../reports/csv.ts';
+import type { DataTable } from '../../text/table.ts';
 import { toXlsx } from '../../reports/xlsx.ts';
 
 /** A table registered by a collector, written after the Astro build. */

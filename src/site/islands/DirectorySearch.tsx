@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { unpackIndex, type IndexedEntry, type PackedIndex } from '../../directory/indexFile.ts';
 import { narrows, prepareEntries, searchDirectory, type PreparedEntry, type SearchResult } from '../../directory/search.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
 import { fill, vi } from '../i18n/vi.ts';
 
 export interface DirectorySearchProps {

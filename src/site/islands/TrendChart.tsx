@@ -11,7 +11,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
 
 // Only the pieces the site draws, so the island stays small.
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);

@@ -1,7 +1,7 @@
 // The ranking's and the agency list's search box and group filter (issue 18), added over plain HTML tables that work
 // without JavaScript. Browser-only; the matching is the directory's (src/directory/search.ts), not a second one.
 import { agencySearchText, filterList } from '../../directory/search.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
 import { fill, vi } from '../i18n/vi.ts';
 
 const t = vi.tableFilter;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext, InputGap, LoadedCounts, QuarantineEntry } from '../ingestContext.ts';
 import { RunError } from '../../errors.ts';
-import { queryRows, withWritableWarehouse } from '../open.ts';
+import { queryRows, withWritableWarehouse, type WriteOptions } from '../open.ts';
 import { fingerprintNight, fileStats, sameStats, type ExportFile, type ExportNight, type FileRole, type FileStat } from './exportFolder.ts';
 import { earlierNights, missingKinds } from './expectedFiles.ts';
 import { agencyCatalogue, loadAgencies } from './loadAgencies.ts';
@@ -39,6 +39,8 @@ export interface IngestOptions {
   maillog?: MaillogJob | null;
   /** `--partial`: a file that cannot be read is recorded as a gap of the night instead of failing it (SPEC §3.6). */
   partial?: boolean;
+  /** Awaited at the write's commit points (WriteOptions.atStage). */
+  atStage?: WriteOptions['atStage'];
 }
 
 export interface NightResult {
@@ -231,6 +233,6 @@ async function ingestStarted(night: ExportNight, dbFile: string, options: Ingest
         result: { night: night.date, runId: next, unchanged: false, rowsLoaded: loaded, rowsQuarantined: quarantine.length, warnings, gaps, policy },
       };
     },
-    { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait, onReaderWait: options.onReaderWait, lockHeld: options.lockHeld },
+    { lockWaitMs: options.lockWaitMs ?? 0, onLockWait: options.onLockWait, onReaderWait: options.onReaderWait, lockHeld: options.lockHeld, atStage: options.atStage },
   );
 }

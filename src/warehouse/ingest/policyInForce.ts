@@ -4,7 +4,7 @@
  * took effect), else the one already stored, else the default.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RunError } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS, type Policy, type PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext } from '../ingestContext.ts';

@@ -5,7 +5,7 @@
  * as a gap, and the rest of the night loads.
  */
 import { readFileSync } from 'node:fs';
-import { RunError } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 import { decodeExport, legacyCellFixer } from '../../inputs/decodeExport.ts';
 import { parseTable, type ParsedTable } from '../../inputs/readTable.ts';
 import { looksLikeWorkbook, readWorkbookTable, WorkbookError } from '../../inputs/readWorkbook.ts';

@@ -12,7 +12,8 @@
 // are searched with Buffer#indexOf (native) and character classes are table lookups.
 import { gimmeDomain } from '../../inputs/postfix/gimmeDomain.ts';
 import { EVENT, LINE } from '../../inputs/postfix/parseLine.ts';
-import { LOCAL_OFFSET_MS, parseSyslogTime } from '../../inputs/postfix/syslogTime.ts';
+import { parseSyslogTime } from '../../inputs/postfix/syslogTime.ts';
+import { UTC_OFFSET_MS } from '../../text/time.ts';
 import { LOCAL_DELIVERY_PROGRAMS, type RowWriter, type StageKey } from './stageTables.ts';
 
 /** `line` could not be sure: ask parseLine.ts. */
@@ -328,7 +329,7 @@ export class FastRows {
           if (local >= 86_400_000) return -1;
           b.copy(p, 0, s, s + dl + 9);
           this.prefixLength = dl + 9;
-          this.ms = this.dayStartMs + local - LOCAL_OFFSET_MS - this.base;
+          this.ms = this.dayStartMs + local - UTC_OFFSET_MS - this.base;
           return s + dl + 9;
         }
       }
@@ -349,7 +350,7 @@ export class FastRows {
       const t = s + dl;
       b.copy(this.datePart, 0, s, t);
       this.datePartLength = dl;
-      this.dayStartMs = time.epochMs + LOCAL_OFFSET_MS - hmsMs(b, t);
+      this.dayStartMs = time.epochMs + UTC_OFFSET_MS - hmsMs(b, t);
     }
     return s + time.hostStart;
   }

@@ -1,7 +1,7 @@
 // The mail-log loader of one export night (SPEC §3.3): Postfix syslog files (plain or .gz, several per night) and
 // the canonical messages.csv → fact tables, pflogsumm totals and daily usage aggregates. Re-loading a night
 // replaces its rows, so the same night twice changes nothing.
-import { RunError } from '../../cli/command.ts';
+import { RunError } from '../../errors.ts';
 import { isPolicyId, loadPolicy } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, type PolicyId } from '../../rules/policy/schema.ts';
 import type { IngestContext, LoadedCounts } from '../ingestContext.ts';

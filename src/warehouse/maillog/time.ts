@@ -1,8 +1,8 @@
 // Time in the mail-log SQL: the local day of an event, and how far back a night looks for what came before it.
-import { LOCAL_OFFSET_MS } from '../../inputs/postfix/syslogTime.ts';
+import { UTC_OFFSET_MS } from '../../text/time.ts';
 
 /** The local (+07:00, Asia/Ho_Chi_Minh has no daylight saving) day of an epoch-ms column. */
-export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + ${LOCAL_OFFSET_MS}) AS DATE)`;
+export const localDay = (ms: string) => `CAST(epoch_ms(${ms} + ${UTC_OFFSET_MS}) AS DATE)`;
 
 /**
  * How many nights back a night looks for what came before it: a delivery's message (a retry that ran past the log

@@ -7,11 +7,11 @@ import type { Compliance } from '../compliance/session.ts';
 import type {
   AgencyInPeriod, AgencyVersion, IncidentRow, InputGapRow, MailboxEndRow, MailboxEventRow, MailLogFigures, MailServerTotals, MailTrafficRow, RejectClass, ReportFigures,
   RequestRow, SecurityRow,
-} from '../../reports/figures.ts';
-import { addDays } from '../../rules/calendar/civilDate.ts';
-import { daysBetween } from '../../reports/due.ts';
+} from './figureTypes.ts';
+import { addDays, daysBetween } from '../../rules/calendar/civilDate.ts';
 import { queryRows } from '../open.ts';
 import { queryReportSql } from './sql.ts';
+import { TIME_ZONE } from '../../text/time.ts';
 
 /** Finding rules the report's security section counts per agency (password hygiene and forwarding, issue 7). */
 const SECURITY_RULES = ['password-default', 'password-stale', 'forward-external'] as const;
@@ -26,7 +26,7 @@ const SECURITY_RULES = ['password-default', 'password-stale', 'forward-external'
  */
 export async function reportFigures(compliance: Compliance, period: Period): Promise<ReportFigures> {
   const { conn, policy } = compliance;
-  await conn.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+  await conn.run(`SET TimeZone = '${TIME_ZONE}'`);
   const span = await dataSpan(conn);
   const end = span && span.to < period.to ? span.to : period.to;
   const base = { ...sqlParams(policy), from: period.from, to: period.to, end, evalTo: end };

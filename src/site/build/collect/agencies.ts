@@ -2,7 +2,7 @@ import { ruleParams } from '../../../rules/compliance/params.ts';
 import { criterionShare } from '../../../rules/compliance/scoring.ts';
 import { queryRows } from '../../../warehouse/open.ts';
 import { MAILBOX_KIND_LABELS, MAILBOX_STATUS_LABELS, labelOf } from '../../../text/labels.ts';
-import { isoLocalDateTime, sortVi } from '../../format.ts';
+import { isoLocalDateTime, sortVi } from '../../../text/format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { queryRows } from '../../../warehouse/open.ts';
 import { labelOf, TABLE_LABELS } from '../../../text/labels.ts';
-import { isoLocalDateTime } from '../../format.ts';
+import { isoLocalDateTime } from '../../../text/format.ts';
 import { policyDuties, policyParameters, type PolicyDuty, type PolicyParameter } from '../policyParameters.ts';
 import type { CollectContext, DownloadRef } from '../types.ts';
 

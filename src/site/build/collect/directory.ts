@@ -4,7 +4,7 @@ import { directoryTable } from '../../../directory/table.ts';
 import { toVcards } from '../../../directory/vcard.ts';
 import { toCsv } from '../../../reports/csv.ts';
 import { queryRows } from '../../../warehouse/open.ts';
-import { sortVi } from '../../format.ts';
+import { sortVi } from '../../../text/format.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { CollectContext } from '../types.ts';
 import { writeFile } from 'node:fs/promises';

@@ -6,7 +6,7 @@
 import type { Finding } from '../../../rules/compliance/findings.ts';
 import type { AgencyScore } from '../../../rules/compliance/scoring.ts';
 import type { RuleId } from '../../../rules/compliance/rules.ts';
-import { viCollator } from '../../format.ts';
+import { viCollator } from '../../../text/format.ts';
 
 /** How many agencies each list shows. */
 export const HOME_LIST_SIZE = 10;

@@ -1,6 +1,6 @@
 // A query result as plain values (from duckdb-wasm's Arrow table), its display, chart and CSV. Pure; browser-safe.
 import Papa from 'papaparse';
-import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../text/format.ts';
 
 export type CellKind = 'number' | 'date' | 'timestamp' | 'boolean' | 'text';
 export type Cell = string | number | boolean | null;

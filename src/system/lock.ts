@@ -2,8 +2,8 @@ import { linkSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileS
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { explainFailure, RunError } from '../errors.ts';
-import { localTimestamp } from '../system/localTime.ts';
-import { holderText, processAlive, thisProcess } from '../system/processes.ts';
+import { localTimestamp } from './localTime.ts';
+import { holderText, processAlive, thisProcess } from './processes.ts';
 
 /** What a lock file holds: who took it and when. Older versions wrote the PID alone; both are read. */
 interface Holder {

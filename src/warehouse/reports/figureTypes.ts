@@ -2,7 +2,7 @@
  * The raw figures of a report to UBND, as the warehouse returns them (`warehouse/reports/figures.ts`). Plain data:
  * the report model (`model.ts`) is built from these by pure functions. Agency keys are codes; '' is "no agency".
  */
-import type { Period } from '../rules/period.ts';
+import type { Period } from '../../rules/period.ts';
 
 export interface AgencyInPeriod {
   code: string;

@@ -3,7 +3,7 @@
  * Intl.Collator('vi') sorting). Pure: no I/O, safe in the browser. Times are shown in Asia/Ho_Chi_Minh.
  */
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { TIME_ZONE } from './time.ts';
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 

@@ -1,22 +1,18 @@
 // Measures the explore page as an analyst's browser sees it (issue 8 acceptance): cold-load time to DuckDB ready and
 // to the first saved question's result, bytes of duckdb-wasm and Parquet transferred (raw and gzip, as a portal web
 // server would send them), and the Parquet files' sizes on disk.
-// Usage: npx tsx src/explore/measure.ts DIR [BASE]   (DIR = an internal build)
+// Usage: npx tsx test/browser/explore-measure.ts DIR [BASE]   (DIR = an internal build). A measuring script beside
+// measure.ts and directory-measure.ts, not part of the product: Chromium as the browser tests launch it (harness.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { serveStatic } from '../site/build/serve.ts';
+import { launchChromium, serveSite } from './harness.ts';
 
 /** Loads DIR's /kham-pha/ in a fresh headless Chromium and runs the first saved question. */
 export async function measureExplore(dir: string, base = '/') {
-  const server = await serveStatic(dir, 0, base);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const site = await serveSite(dir, base);
+  const origin = site.origin;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // Sizes from Content-Length (a 34 MB body does not stay in the inspector's cache); gzip of whole files from disk.
@@ -49,14 +45,14 @@ export async function measureExplore(dir: string, base = '/') {
     };
   } finally {
     await browser.close();
-    server.close();
+    site.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, base] = process.argv.slice(2);
   if (!dir) {
-    process.stderr.write('Cách dùng: npx tsx src/explore/measure.ts THƯ_MỤC_BẢN_NỘI_BỘ [BASE]\n');
+    process.stderr.write('Cách dùng: npx tsx test/browser/explore-measure.ts THƯ_MỤC_BẢN_NỘI_BỘ [BASE]\n');
     process.exit(2);
   }
   process.stdout.write(`${JSON.stringify(await measureExplore(dir, base ?? '/'), null, 2)}\n`);
