@@ -25,7 +25,7 @@ const TAG = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
 /** Entry points, by output name. */
 const ENTRIES = {
   main: 'src/cli/main.ts',
-  parseWorker: 'src/warehouse/maillog/parseWorker.ts',
+  parseWorker: 'src/inputs/postfix/parseWorker.ts',
 };
 /** Bundles older than this are removed when a new one is written (a run still using one is long finished). */
 const KEEP_MS = 24 * 3600 * 1000;

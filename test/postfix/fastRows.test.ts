@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/generate/prng.ts';
-import { parseRange, type RangeResult } from '../../src/warehouse/maillog/parseRange.ts';
+import { parseRange, type RangeResult } from '../../src/inputs/postfix/parseRange.ts';
 import { REAL_LOGS, tempDir, writeGeneratedLog } from './support.ts';
 
 /** Parses `path` with and without the fast path; returns both results and the bytes of every staging file. */

@@ -10,7 +10,7 @@ import { queryRows } from '../open.ts';
 import { vnDate } from '../../inputs/values.ts';
 import { skipHeldLines, type Deduplicated } from './dedup.ts';
 import { loadNightFacts } from './facts.ts';
-import { readMessagesCsvEvents } from './messagesCsv.ts';
+import { readMessagesCsvEvents } from './readMessagesCsv.ts';
 import { fileDigests, stageMaillog, type BadLine, type EventSource, type FileStats } from './stage.ts';
 import { STAGE_TABLES } from './stageTables.ts';
 import { nameInNight, startMaillog, type LoadOptions, type MaillogJob } from './start.ts';

@@ -8,11 +8,13 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MaillogEvent } from '../../inputs/postfix/parseLine.ts';
-import { HostSpans, mergeSpans, type HostSpan } from './hostSpans.ts';
-import { defaultThreads, runParseTasks } from './parsePool.ts';
-import type { BadKind, RangeResult, RangeTask } from './parseRange.ts';
-import { isGzipFile } from './readLines.ts';
-import { RowWriter, STAGE_KEYS, STAGE_TABLES, cleaned, msBase, readCsvSource, rowAt, stageKeyOf, stagedColumns, type StageKey } from './stageTables.ts';
+import { HostSpans, mergeSpans, type HostSpan } from '../../inputs/postfix/hostSpans.ts';
+import { defaultThreads, runParseTasks } from '../../inputs/postfix/parsePool.ts';
+import type { BadKind, RangeResult, RangeTask } from '../../inputs/postfix/parseRange.ts';
+import { isGzipFile } from '../../inputs/postfix/readLines.ts';
+import { RowWriter } from '../../inputs/postfix/rowWriter.ts';
+import { STAGE_KEYS, STAGE_TABLES, cleaned, msBase, rowAt, stageKeyOf, type StageKey } from '../../inputs/postfix/stagedRows.ts';
+import { readCsvSource, stagedColumns } from './stageTables.ts';
 
 /** Per-file figures for the run summary (SPEC §3.6). */
 export interface FileStats {

@@ -10,11 +10,13 @@
 //
 // Written for speed: a JavaScript loop costs about 1.5 ns a byte on the 2-core machines this runs on, so long runs
 // are searched with Buffer#indexOf (native) and character classes are table lookups.
-import { gimmeDomain } from '../../inputs/postfix/gimmeDomain.ts';
-import { EVENT, LINE } from '../../inputs/postfix/parseLine.ts';
-import { parseSyslogTime } from '../../inputs/postfix/syslogTime.ts';
+import { gimmeDomain } from './gimmeDomain.ts';
+import { EVENT, LINE } from './parseLine.ts';
+import { parseSyslogTime } from './syslogTime.ts';
 import { UTC_OFFSET_MS } from '../../text/time.ts';
-import { LOCAL_DELIVERY_PROGRAMS, type RowWriter, type StageKey } from './stageTables.ts';
+import { LOCAL_DELIVERY_PROGRAMS } from './contentFilterHops.ts';
+import type { RowWriter } from './rowWriter.ts';
+import type { StageKey } from './stagedRows.ts';
 
 /** `line` could not be sure: ask parseLine.ts. */
 export const FALLBACK = -9;

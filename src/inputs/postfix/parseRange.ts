@@ -3,11 +3,12 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { LINE, LineParser } from '../../inputs/postfix/parseLine.ts';
-import { FALLBACK, FastRows, WROTE } from './fastRows.ts';
+import { LINE, LineParser } from './parseLine.ts';
+import { FALLBACK, FastRows, WROTE } from './fastPath.ts';
 import { HostSpans, type HostRun, type HostSpan } from './hostSpans.ts';
 import { UnplainBytes, isPlain, readChunks, type ByteRange } from './readLines.ts';
-import { RowWriter, SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stageTables.ts';
+import { RowWriter } from './rowWriter.ts';
+import { SEP, STAGE_KEYS, STAGE_TABLES, asIs, cleaned, fromLatin1, msBase, rowAt, stageKeyOf, type StageKey } from './stagedRows.ts';
 
 export interface RangeTask {
   /** Unique among the night's tasks; names the output files. */
