@@ -1,6 +1,6 @@
 /**
- * The byte-level fast path (src/warehouse/maillog/fastRows.ts) must write exactly what parseLine.ts (the pflogsumm
- * port) writes: the same staging rows, byte for byte, and the same line counts. Checked on the real logs, on
+ * The byte-level fast path (src/inputs/postfix/fastPath.ts, fastEventRows.ts) must write exactly what parseLine.ts
+ * (the pflogsumm port) writes: the same staging rows, byte for byte, and the same line counts. Checked on the real logs, on
  * generated logs, and on lines altered thousands of ways (bytes that steer pflogsumm's branches inserted anywhere,
  * spans deleted or repeated, timestamps changed).
  */

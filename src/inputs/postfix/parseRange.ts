@@ -4,7 +4,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LINE, LineParser } from './parseLine.ts';
-import { FALLBACK, FastRows, WROTE } from './fastPath.ts';
+import { FALLBACK, FastPath, WROTE } from './fastPath.ts';
 import { HostSpans, type HostRun, type HostSpan } from './hostSpans.ts';
 import { UnplainBytes, isPlain, readChunks, type ByteRange } from './readLines.ts';
 import { RowWriter } from './rowWriter.ts';
@@ -33,7 +33,7 @@ export interface RangeResult {
   files: Record<StageKey, string>;
   lines: number;
   bytes: number;
-  /** Lines the fast path (fastRows.ts) read; the rest went through parseLine.ts. */
+  /** Lines the fast path (fastPath.ts) read; the rest went through parseLine.ts. */
   fast: number;
   events: number;
   ignored: number;
@@ -55,7 +55,7 @@ export interface RangeResult {
 }
 
 /** Parses one task's lines; see src/inputs/postfix/parseLine.ts for what becomes an event. Plain lines (ASCII,
- * no carriage return or unit separator: readLines.isPlain) go through the byte-level fast path first (fastRows.ts),
+ * no carriage return or unit separator: readLines.isPlain) go through the byte-level fast path first (fastPath.ts),
  * which takes the common shapes and hands the rest to parseLine.ts; other lines go to parseLine.ts. */
 export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const writers = {} as Record<StageKey, RowWriter>;
@@ -74,7 +74,7 @@ export async function parseRange(task: RangeTask): Promise<RangeResult> {
   const parser = new LineParser(task.exportDate);
   const base = msBase(task.exportDate);
   const fi = task.fileIndex;
-  const fast = task.noFastPath ? null : new FastRows(task.exportDate, base, fi, writers);
+  const fast = task.noFastPath ? null : new FastPath(task.exportDate, base, fi, writers);
   let lineNo = 0;
   /** The host name of the fast path's last line (read only when the host changes). */
   let hostName = (): string => '';

@@ -9,7 +9,7 @@ const latin1Write = (buf: Buffer, s: string, offset: number): number =>
 
 /** Appends rows straight into a byte buffer: rows kept as strings until a flush would survive into the old
  * generation (with the read chunk they slice) and cost more in garbage collection than the parse itself. The fast
- * path (fastRows.ts) writes bytes into `out` at `used` itself, after `reserve`. */
+ * path (fastPath.ts, fastEventRows.ts) writes bytes into `out` at `used` itself, after `reserve`. */
 export class RowWriter {
   readonly out = Buffer.allocUnsafe(FLUSH_AT);
   used = 0;

@@ -1,6 +1,6 @@
-// Stage 1 of the mail-log load: stream-parse every line of the night's files (src/inputs/postfix/parseLine.ts) on
-// all cores and bulk-load the events into temporary DuckDB tables, one per event kind (stageTables.ts), through
-// delimited files that DuckDB's CSV reader loads in parallel. `npm run bench` measures this against parsing whole
+// Stage 1 of the mail-log load: stream-parse every line of the night's files on all cores (src/inputs/postfix/:
+// parseRange.ts per task, on parsePool.ts's threads) and bulk-load the events into temporary DuckDB tables, one per
+// event kind (stageTables.ts), through delimited files that DuckDB's CSV reader loads in parallel. `npm run bench` measures this against parsing whole
 // lines in SQL and against appenders: this is the fastest, and memory stays bounded (one read chunk and one write
 // buffer per kind and thread).
 import { createHash } from 'node:crypto';
