@@ -1,9 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
-import { RunError } from '../errors.ts';
+import type { RunError } from '../errors.ts';
 import type { CommandIO } from '../system/io.ts';
-
-// RunError lives in src/errors.ts (lower layers throw it too); re-exported here for the commands.
-export { RunError };
 
 /** Exit codes of the command contract (SPEC §2). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

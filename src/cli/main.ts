@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { explainFailure, firstLine } from '../errors.ts';
-import { EXIT, RunError, UsageError, failureText, type CommandIO } from './command.ts';
+import { explainFailure, firstLine, RunError } from '../errors.ts';
+import { EXIT, UsageError, failureText, type CommandIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 export { useRunFolder } from '../system/runFolder.ts';

@@ -16,7 +16,7 @@ export type Block =
   | { kind: 'table'; columns: [string, string]; rows: [string, string][] }
   | { kind: 'markdown'; markdown: string };
 
-/** `1.234,5` (site/format.ts: one cached Intl.NumberFormat, "—" for no value). */
+/** `1.234,5` (text/format.ts: one cached Intl.NumberFormat, "—" for no value). */
 export const num = (x: number) => formatNumber(x);
 const pct = (a: number, b: number) => formatPercent(b === 0 ? null : a / b);
 

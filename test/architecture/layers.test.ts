@@ -206,6 +206,44 @@ describe('layers point one way', () => {
   });
 });
 
+describe('islands run in the browser', () => {
+  // An island (src/site/islands/) is bundled for the browser: nothing it reaches, however indirectly, may need Node
+  // (node: builtins, the Node DuckDB client, the Node-only siteData()).
+  const NODE_ONLY = [/^node:/, /^@duckdb\/node-api/, /^(fs|path|os|url|child_process|worker_threads|zlib|crypto)$/];
+  const NODE_ONLY_MODULES = ['site/data/siteData.ts'];
+
+  it('no island reaches a Node-only module', () => {
+    const seen = new Map<string, string[]>(); // module (relative to src/) -> the chain that reached it
+    const problems: string[] = [];
+    const visit = (file: string, chain: string[]) => {
+      if (seen.has(file)) return;
+      seen.set(file, chain);
+      const path = join(SRC, file);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        return; // a JSON file or an asset
+      }
+      for (const spec of importsOf(file, text)) {
+        const via = [...chain, file].map((f) => `src/${f}`).join(' → ');
+        if (!spec.startsWith('.')) {
+          if (NODE_ONLY.some((re) => re.test(spec))) problems.push(`${via} imports '${spec}', which the browser does not have`);
+          continue;
+        }
+        const target = relative(SRC, resolve(SRC, dirname(file), spec));
+        if (target.startsWith('..')) continue;
+        if (NODE_ONLY_MODULES.includes(target.split(sep).join('/'))) problems.push(`${via} imports src/${target}, which is Node-only`);
+        else visit(target, [...chain, file]);
+      }
+    };
+    const islands = sourceFiles(join(SRC, 'site', 'islands')).map((f) => relative(SRC, f));
+    expect(islands.length).toBeGreaterThan(3);
+    for (const island of islands) visit(island, []);
+    expect(problems.join('\n')).toBe('');
+  });
+});
+
 describe('one time zone', () => {
   // src/text/time.ts is the one place the zone and its offset are written (issue 16): a second definition is a date
   // waiting to disagree with the first

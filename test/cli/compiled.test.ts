@@ -21,7 +21,7 @@ function fakeProject(): string {
   const root = tempDir('tcv-compiled-');
   mkdirSync(join(root, 'scripts'));
   mkdirSync(join(root, 'src', 'cli'), { recursive: true });
-  mkdirSync(join(root, 'src', 'warehouse', 'maillog'), { recursive: true });
+  mkdirSync(join(root, 'src', 'inputs', 'postfix'), { recursive: true });
   mkdirSync(join(root, 'node_modules'));
   copyFileSync(join(ROOT, 'scripts', 'compiled.mjs'), join(root, 'scripts', 'compiled.mjs'));
   symlinkSync(join(ROOT, 'node_modules', 'esbuild'), join(root, 'node_modules', 'esbuild'), 'dir');
@@ -35,7 +35,7 @@ function fakeProject(): string {
     `import { greeting } from './greeting.ts';\nimport { suffix } from 'loi-chao';\n` +
       `export const where: string = import.meta.url;\nexport const text = (): string => greeting + suffix;\n`,
   );
-  writeFileSync(join(root, 'src', 'warehouse', 'maillog', 'parseWorker.ts'), `export {};\n`);
+  writeFileSync(join(root, 'src', 'inputs', 'postfix', 'parseWorker.ts'), `export {};\n`);
   return root;
 }
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunError } from '../../src/cli/command.ts';
+import { RunError } from '../../src/errors.ts';
 import { findNights } from '../../src/warehouse/ingest/exportFolder.ts';
 import { ingestNight, type NightResult } from '../../src/warehouse/ingest/ingestNight.ts';
 import { copyFixture, dumpWarehouse, FIXTURES, query, sha256File, tempDir } from '../fixtures/warehouseSupport.ts';

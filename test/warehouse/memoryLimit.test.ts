@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RunError } from '../../src/cli/command.ts';
+import { RunError } from '../../src/errors.ts';
 import { DEFAULT_MEMORY_LIMIT, openForWriting, queryRows, withWritableWarehouse, writeMemoryLimit } from '../../src/warehouse/open.ts';
 import { sha256File, tempDir } from '../fixtures/warehouseSupport.ts';
 

@@ -5,7 +5,8 @@
 import { AddressError, allocatePersonalAddress, GIVEN_NAME_MARKER, normalizeAgencyAbbr } from '../../rules/address.ts';
 import { loadPolicy, isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, formatCitation, POLICY_IDS, type Policy } from '../../rules/policy/schema.ts';
-import { EXIT, RunError, UsageError, type Command, type ParsedValues } from '../command.ts';
+import { RunError } from '../../errors.ts';
+import { EXIT, UsageError, type Command, type ParsedValues } from '../command.ts';
 
 const FORMAT_LABEL = {
   'initials-given': '<chữ cái đầu của họ và tên lót><tên>',

@@ -10,7 +10,8 @@ import { earliestStart, earliestUntil, generateExports } from '../../generate/ge
 import { isIsoDate } from '../../generate/time.ts';
 import { isPolicyId } from '../../rules/policy/load.ts';
 import { DEFAULT_POLICY, POLICY_IDS } from '../../rules/policy/schema.ts';
-import { EXIT, RunError, UsageError, optionalInt, requireString, type Command } from '../command.ts';
+import { RunError } from '../../errors.ts';
+import { EXIT, UsageError, optionalInt, requireString, type Command } from '../command.ts';
 
 const DEFAULT_UNTIL = '2026-11-20';
 /**

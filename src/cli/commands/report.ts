@@ -14,7 +14,8 @@ import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { ComplianceSession } from '../../warehouse/compliance/session.ts';
 import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
 import { vietnamToday } from '../today.ts';
-import { EXIT, RunError, UsageError, requireString, type Command } from '../command.ts';
+import { RunError } from '../../errors.ts';
+import { EXIT, UsageError, requireString, type Command } from '../command.ts';
 
 const USAGE = [
   'Cách dùng: npm run cli -- report --db TỆP --period KỲ --out THƯ_MỤC [--today NGÀY] [--no-pdf] [--profile HỒ_SƠ]',

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { viDate } from '../../rules/period.ts';
 import { AUDIENCES, listReleases, liveRelease, OUT_LOCK, previousRelease, switchRelease, type Release } from '../../site/build/publish.ts';
 import { acquireLock } from '../../system/lock.ts';
-import { EXIT, optionalInt, requireString, RunError, type Command } from '../command.ts';
+import { RunError } from '../../errors.ts';
+import { EXIT, optionalInt, requireString, type Command } from '../command.ts';
 
 const describe = (r: Release) =>
   `${r.id} (dữ liệu đến đêm ${r.info?.night ? viDate(r.info.night) : '—'}, dựng xong lúc ${r.info?.completedAt ?? '—'})`;

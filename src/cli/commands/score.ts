@@ -18,7 +18,8 @@ import type { ScoreResult } from '../../warehouse/compliance/scores.ts';
 import { ComplianceSession, type Compliance } from '../../warehouse/compliance/session.ts';
 import { policyInForce } from '../../warehouse/ingest/policyInForce.ts';
 import { withReadOnlyWarehouse } from '../../warehouse/open.ts';
-import { EXIT, RunError, UsageError, requireString, type Command, type CommandIO } from '../command.ts';
+import { RunError } from '../../errors.ts';
+import { EXIT, UsageError, requireString, type Command, type CommandIO } from '../command.ts';
 
 const USAGE = [
   'Cách dùng: npm run cli -- score --db TỆP --period KỲ [--json] [--profile HỒ_SƠ] [--lists THƯ_MỤC]',
