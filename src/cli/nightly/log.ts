@@ -21,5 +21,5 @@ function stamped(write: (text: string) => void, now: () => Date): (text: string)
 
 /** `io` with time stamps on every line (and no in-place progress: a log file is not a terminal). */
 export function timestampedIO(io: CommandIO, now: () => Date): CommandIO {
-  return { stdout: stamped(io.stdout, now), stderr: stamped(io.stderr, now), isTTY: false, now };
+  return { stdout: stamped(io.stdout, now), stderr: stamped(io.stderr, now), isTTY: false, now, atStage: io.atStage };
 }
