@@ -22,7 +22,7 @@ interface Tracked extends HostSpan {
   prev: number;
 }
 
-/** The hash the fast path computes while it reads a host name's bytes (fastRows.ts): `h * 31 + byte`, 32-bit. */
+/** The hash the fast path computes while it reads a host name's bytes (fastPath.ts): `h * 31 + byte`, 32-bit. */
 export function hostHash(host: string): number {
   let h = 0;
   for (let k = 0; k < host.length; k++) h = (h * 31 + host.charCodeAt(k)) | 0;
