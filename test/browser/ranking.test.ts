@@ -29,7 +29,7 @@ beforeAll(async () => {
   const exportsDir = join(work, 'exports');
   const db = join(work, 'warehouse.duckdb');
   const out = join(work, 'public');
-  expect(await runCli(['generate', '--profile', 'soctrang-2024', '--out', exportsDir, '--mailboxes', '500', '--days', '1'], io)).toBe(0);
+  expect(await runCli(['generate', '--profile', 'soctrang-2024', '--out', exportsDir, '--mailboxes', '500', '--days', '1', '--months', '0'], io)).toBe(0);
   expect(await runCli(['ingest', '--exports', exportsDir, '--db', db], io)).toBe(0);
   expect(await runCli(['build', '--db', db, '--audience', 'public', '--out', out, '--base', BASE], io)).toBe(0);
   site = await serveSite(out, BASE);
