@@ -27,14 +27,10 @@ export interface RangeTask {
 
 export type BadKind = 'garbled' | 'unknown' | 'truncated';
 
-export interface RangeResult {
-  id: number;
-  /** Output file of each staging table. */
-  files: Record<StageKey, string>;
+/** What reading lines found: per range here, summed per file for the run summary (warehouse/maillog/stage.ts). */
+export interface LineCounts {
   lines: number;
   bytes: number;
-  /** Lines the fast path (fastPath.ts) read; the rest went through parseLine.ts. */
-  fast: number;
   events: number;
   ignored: number;
   otherProgram: number;
@@ -44,6 +40,14 @@ export interface RangeResult {
   truncatedLast: boolean;
   /** Decompression stopped early with this error (see readLines). */
   damaged?: string;
+}
+
+export interface RangeResult extends LineCounts {
+  id: number;
+  /** Output file of each staging table. */
+  files: Record<StageKey, string>;
+  /** Lines the fast path (fastPath.ts) read; the rest went through parseLine.ts. */
+  fast: number;
   /** sha256 (hex) of the bytes of the task's lines, for the night's fingerprint. */
   digest: string;
   /** Samples, with line numbers counted within the range. */

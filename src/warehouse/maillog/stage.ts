@@ -10,26 +10,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MaillogEvent } from '../../inputs/postfix/parseLine.ts';
 import { HostSpans, mergeSpans, type HostSpan } from '../../inputs/postfix/hostSpans.ts';
 import { defaultThreads, runParseTasks } from '../../inputs/postfix/parsePool.ts';
-import type { BadKind, RangeResult, RangeTask } from '../../inputs/postfix/parseRange.ts';
+import type { BadKind, LineCounts, RangeResult, RangeTask } from '../../inputs/postfix/parseRange.ts';
 import { isGzipFile } from '../../inputs/postfix/readLines.ts';
 import { RowWriter } from '../../inputs/postfix/rowWriter.ts';
 import { STAGE_KEYS, STAGE_TABLES, cleaned, msBase, rowAt, stageKeyOf, type StageKey } from '../../inputs/postfix/stagedRows.ts';
 import { readCsvSource, stagedColumns } from './stageTables.ts';
 
 /** Per-file figures for the run summary (SPEC §3.6). */
-export interface FileStats {
+export interface FileStats extends LineCounts {
   file: string;
-  bytes: number;
-  lines: number;
-  events: number;
-  ignored: number;
-  otherProgram: number;
-  blank: number;
-  garbled: number;
-  unknown: number;
-  truncatedLast: boolean;
-  /** A compressed file that could not be read to its end: the decompressor's error. */
-  damaged?: string;
   /** Per syslog host, the times of its first and last line in the file (held.ts). */
   spans: HostSpan[];
   /** Where each run of one host's lines starts, as `pos` (file index · 2⁴⁰ + byte offset). */
